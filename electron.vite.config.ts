@@ -1,9 +1,11 @@
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { pdfjsAssets } from './renderer/build/pdfjsAssets'
 
 const root = import.meta.dirname
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }
 const alias = {
   '@scoring': resolve(root, 'scoring'),
   '@contract': resolve(root, 'electron/contract'),
@@ -32,7 +34,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     base: './',
     resolve: { alias },
-    plugins: [react(), pdfjsAssets()],
+    plugins: [react(), pdfjsAssets(resolve(root, 'node_modules/pdfjs-dist'))],
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,

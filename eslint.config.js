@@ -30,13 +30,13 @@ export default tseslint.config(
         patterns: [
           { group: ['node:*'], message: 'scoring/ is pure domain logic: do file or process work in electron/cli or renderer/ and pass plain data in.' },
           { group: ['**/renderer/**', '**/electron/**', '@contract/*'], message: 'scoring/ imports nothing outside itself: move shared types into scoring/ instead.' },
-          { group: ['*', '!zod', '!./*', '!../*', '!@scoring/*'], message: 'scoring/ may import only zod and its own files: keep the engine free of platform libraries.' },
+          { regex: '^(?!zod$|\\.{1,2}/|@scoring/)', message: 'scoring/ may import only zod and its own files: keep the engine free of platform libraries.' },
         ],
       }],
     },
   },
   {
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [
@@ -52,11 +52,11 @@ export default tseslint.config(
   },
   {
     // Only the host folder may know which host it runs in.
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
     ignores: ['renderer/src/host/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'window', property: 'desktop', message: 'Only renderer/src/host knows the host: take the Host from useHost() instead.' }],
-      'no-restricted-globals': ['error', { name: 'desktop', message: 'Only renderer/src/host knows the host: take the Host from useHost() instead.' }],
+      'no-restricted-properties': ['error', { object: 'window', property: 'desktop', message: 'Only renderer/src/host knows the host: take the Host from useServices().host instead.' }],
+      'no-restricted-globals': ['error', { name: 'desktop', message: 'Only renderer/src/host knows the host: take the Host from useServices().host instead.' }],
     },
   },
   {

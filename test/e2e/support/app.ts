@@ -1,0 +1,44 @@
+import { expect, type Page, type Request } from '@playwright/test'
+import type { CaseReviewTestApi } from '../../../renderer/src/testApi'
+
+declare global {
+  interface Window {
+    __caseReviewDesk: CaseReviewTestApi
+  }
+}
+
+/**
+ * Opens the app in automation mode and records every request that leaves the app's origin.
+ * Each Playwright test has its own browser context, so the library starts empty.
+ */
+export const appOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`
+
+export async function openApp(page: Page) {
+  const foreign: string[] = []
+  const onRequest = (req: Request) => {
+    const url = new URL(req.url())
+    if (url.origin !== appOrigin && url.protocol !== 'blob:' && url.protocol !== 'data:') foreign.push(req.url())
+  }
+  page.on('request', onRequest)
+  await page.goto('/?e2e=1')
+  await page.waitForFunction(() => window.__caseReviewDesk !== undefined)
+  return { foreignRequests: foreign }
+}
+
+export async function importFiles(page: Page, paths: string[]) {
+  await page.getByTestId('import-input').setInputFiles(paths)
+}
+
+export async function canvasIsBlank(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el) => {
+    const canvas = el as HTMLCanvasElement
+    const ctx = canvas.getContext('2d')
+    if (!ctx || canvas.width === 0 || canvas.height === 0) return true
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height)
+    let dark = 0
+    for (let i = 0; i < data.length; i += 4 * 7) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) dark++
+    return dark < 20
+  })
+}
+
+export { expect }
