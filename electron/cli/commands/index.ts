@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command'
+import { rubricCommand } from './rubric'
+import { scoreCommand } from './score'
 import { versionCommand } from './version'
 
 /** Every command the CLI knows; `--help` lists them in this order. */
-export const commands: CliCommand[] = [versionCommand]
+export const commands: CliCommand[] = [versionCommand, rubricCommand, scoreCommand]
