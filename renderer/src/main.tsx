@@ -2,6 +2,7 @@ import { StrictMode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { AppServicesContext, type AppServices } from './app/AppServices'
 import { RenderRegistry } from './app/renderRegistry'
+import { ViewerBridge } from './viewer/ViewerBridge'
 import { parseRoute, routeHash, type Route } from './app/route'
 import { selectHost } from './host/selectHost'
 import { createCaseDb, requestPersistentStorage } from './store/db'
@@ -33,6 +34,7 @@ async function start() {
     db,
     host,
     renders: new RenderRegistry(),
+    viewer: new ViewerBridge(),
     version: await host.appVersion(),
     navigate: (route) => {
       location.hash = routeHash(route)

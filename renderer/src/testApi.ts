@@ -1,5 +1,8 @@
 import type { AppServices } from './app/AppServices'
 import { listCaseFiles } from './store/caseFiles'
+import type { PageFlags } from './store/records'
+import { documentsOf, marksOf } from './store/viewerState'
+import type { ViewerHandle, ZoomMode } from './viewer/ViewerBridge'
 
 /**
  * The automation contract (test/e2e/CONTRACT.md). Installed only when the page is
@@ -14,6 +17,23 @@ export interface CaseReviewTestApi {
   openCaseFile(name: string): Promise<string>
   waitForPageRendered(pageNumber: number, timeoutMs?: number): Promise<void>
   goToLibrary(): void
+  /** The open viewer; every method below throws if no case file is open. Page numbers are 1-based. */
+  viewer: {
+    pageCount(): number
+    currentPage(): number
+    goToPage(pageNumber: number): void
+    setZoom(mode: ZoomMode): void
+    scale(): number
+    selectPages(pageNumbers: number[]): void
+    selectedPages(): number[]
+    /** The reviewer's rotation of a page (0/90/180/270), on top of the file's own. */
+    rotation(pageNumber: number): number
+    flags(pageNumber: number): PageFlags
+    /** Canvases currently in the document (pages and thumbnails); bounded by a constant. */
+    liveCanvasCount(): number
+    documents(): Promise<{ id: string; typeId: string; typeName: string; firstPage: number; lastPage: number }[]>
+    marks(): Promise<{ id: string; page: number; rect: { x: number; y: number; width: number; height: number }; note: string }[]>
+  }
 }
 
 async function poll<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
@@ -46,9 +66,32 @@ export function createTestApi(services: AppServices): CaseReviewTestApi {
     },
     waitForPageRendered: (pageNumber, timeoutMs = 30_000) => poll(() => (services.renders.isRendered(pageNumber) ? true : undefined), timeoutMs, `page ${pageNumber} to render`).then(() => undefined),
     goToLibrary: () => services.navigate({ page: 'library' }),
+    viewer: createViewerApi(services),
   }
 }
 
 export function isTestMode(location: Location): boolean {
   return new URLSearchParams(location.search).get('e2e') === '1'
+}
+
+function createViewerApi(services: AppServices): CaseReviewTestApi['viewer'] {
+  const v = (): ViewerHandle => {
+    const h = services.viewer.current
+    if (!h) throw new Error('no case file is open')
+    return h
+  }
+  return {
+    pageCount: () => v().pageCount(),
+    currentPage: () => v().currentPage(),
+    goToPage: (n) => v().goToPage(n),
+    setZoom: (m) => v().setZoom(m),
+    scale: () => v().scale(),
+    selectPages: (pages) => v().selectPages(pages),
+    selectedPages: () => v().selectedPages(),
+    rotation: (n) => v().rotation(n),
+    flags: (n) => v().flags(n),
+    liveCanvasCount: () => v().liveCanvasCount(),
+    documents: async () => (await documentsOf(services.db, v().caseId)).map((d) => ({ id: d.id, typeId: d.typeId, typeName: d.typeName, firstPage: d.firstPage + 1, lastPage: d.lastPage + 1 })),
+    marks: async () => (await marksOf(services.db, v().caseId)).map((m) => ({ id: m.id, page: m.pageIndex + 1, rect: m.rect, note: m.note })),
+  }
 }

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { Decision, DeductionRule, Review, Rubric } from '../../scoring/index'
-import { compileRubric, isScoreErrors, scoreReview, scoreValidReview, toCents, validateRubric, validateReview } from '../../scoring/index'
+import type { Decision, DeductionRule, Review, Rubric } from '@scoring/index'
+import { compileRubric, isScoreErrors, scoreReview, scoreValidReview, toCents, validateRubric, validateReview } from '@scoring/index'
 
 const COUNT = 10_000
 const RESCORES = 2_000

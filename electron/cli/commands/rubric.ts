@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 // Relative import on purpose: `npm run cli` runs tsx from the repo root, whose tsconfig.json carries no `paths`.
-import type { DocTypeList, Rubric, ValidationError } from '../../../scoring/index'
-import { formatCents, lowestBand, bandsDescending, toCents, validateRubric } from '../../../scoring/index'
+import type { DocTypeList, Rubric, ValidationError } from '@scoring/index'
+import { formatCents, lowestBand, bandsDescending, toCents, validateRubric } from '@scoring/index'
 import type { CliCommand, CliIo } from '../command'
 
 const DOC_TYPES_DIR = resolve(import.meta.dirname, '../../../resources/doc-types')

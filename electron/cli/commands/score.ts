@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import type { ScoreResult } from '../../../scoring/index'
-import { formatCents, isScoreErrors, scoreReview, toCents } from '../../../scoring/index'
+import type { ScoreResult } from '@scoring/index'
+import { formatCents, isScoreErrors, scoreReview, toCents } from '@scoring/index'
 import type { CliCommand } from '../command'
 import { loadRubric, printErrors, readJsonFile } from './rubric'
 

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { Host } from '../host/Host'
 import type { CaseDb } from '../store/db'
 import type { RenderRegistry } from './renderRegistry'
+import type { ViewerBridge } from '../viewer/ViewerBridge'
 import type { Route } from './route'
 
 /** Long-lived objects the UI shares, created once in main.tsx and passed down by context. */
@@ -9,6 +10,7 @@ export interface AppServices {
   db: CaseDb
   host: Host
   renders: RenderRegistry
+  viewer: ViewerBridge
   navigate(route: Route): void
   version: string
 }

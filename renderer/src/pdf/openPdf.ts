@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import { BlobRangeTransport } from './blobRangeTransport'
 import { pdfjs, pdfjsAssetOptions } from './pdfjs'
+import { saslprep } from './saslprep'
 
 export type OpenPdfFailure =
   | { kind: 'empty' }
@@ -18,6 +19,14 @@ const RANGE_CHUNK = 1 << 20
  * Opens a PDF Blob by ranges. A password is tried once; instead of pdf.js's prompt loop we return needs-password / wrong-password so the UI can ask in Chinese.
  */
 export async function openPdf(blob: Blob, password?: string): Promise<OpenPdfResult> {
+  const first = await openOnce(blob, password)
+  if (!first.ok && first.failure.kind === 'wrong-password' && password !== undefined && saslprep(password) !== password) {
+    return openOnce(blob, saslprep(password))
+  }
+  return first
+}
+
+async function openOnce(blob: Blob, password?: string): Promise<OpenPdfResult> {
   if (blob.size === 0) return { ok: false, failure: { kind: 'empty' } }
   const task = pdfjs.getDocument({
     range: new BlobRangeTransport(blob),

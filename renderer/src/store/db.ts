@@ -1,11 +1,14 @@
 import { Dexie, type EntityTable } from 'dexie'
-import type { BlobRecord, CaseFileRecord, SettingRecord } from './records'
+import type { BlobRecord, CaseFileRecord, DocumentRecord, MarkRecord, PageStateRecord, SettingRecord } from './records'
 import { schemaVersions } from './schemaVersions'
 
 export type CaseDb = Dexie & {
   caseFiles: EntityTable<CaseFileRecord, 'id'>
   blobs: EntityTable<BlobRecord, 'sha256'>
   settings: EntityTable<SettingRecord, 'key'>
+  pageStates: Dexie.Table<PageStateRecord, [string, number]>
+  documents: EntityTable<DocumentRecord, 'id'>
+  marks: EntityTable<MarkRecord, 'id'>
 }
 
 export const DEFAULT_DB_NAME = 'case-review-desk'

@@ -17,6 +17,14 @@ export interface CaseSource {
   size: number
 }
 
+/** Where an image case file's page comes from: which source, and which frame of a multi-page TIFF. */
+export interface ImagePageRef {
+  source: number
+  frame: number
+  width: number
+  height: number
+}
+
 export interface CaseFileRecord {
   id: string
   name: string
@@ -27,6 +35,8 @@ export interface CaseFileRecord {
   /** Sum of the sources' sizes, in bytes. */
   size: number
   importedAt: string
+  /** Image case files only: one entry per page, in reading order. */
+  pages?: ImagePageRef[]
   /** The open password a reviewer typed at import, so the file opens again without asking. Stays on this laptop. */
   pdfPassword?: string
 }
@@ -34,4 +44,49 @@ export interface CaseFileRecord {
 export interface SettingRecord {
   key: string
   value: unknown
+}
+
+/** Marks a reviewer puts on a page while paging through a file. */
+export interface PageFlags {
+  blank?: boolean
+  duplicate?: boolean
+  unreadable?: boolean
+  /** A page seems to be missing after this one (numbering gap, cut-off text). */
+  missingAfter?: boolean
+}
+
+/** One page's viewer state. Keyed by case and page, so two laptops' edits of the same page meet. */
+export interface PageStateRecord {
+  caseId: string
+  /** 0-based. */
+  pageIndex: number
+  /** The reviewer's rotation on top of the file's own; the file is never changed. */
+  rotation: 0 | 90 | 180 | 270
+  flags: PageFlags
+  updatedAt: string
+}
+
+/** An entry of the document index (卷内目录): a page range holding one document. */
+export interface DocumentRecord {
+  id: string
+  caseId: string
+  /** 0-based, inclusive. */
+  firstPage: number
+  lastPage: number
+  /** Id from a resources/doc-types list; `typeName` keeps the name readable if the list changes. */
+  typeId: string
+  typeName: string
+  note: string
+  updatedAt: string
+}
+
+/** A rectangle on a page, in page space (see pages/pageGeometry.ts). Deductions cite these as evidence. */
+export interface MarkRecord {
+  id: string
+  caseId: string
+  pageIndex: number
+  rect: { x: number; y: number; width: number; height: number }
+  note: string
+  createdAt: string
+  updatedAt: string
 }

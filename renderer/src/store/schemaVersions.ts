@@ -18,6 +18,16 @@ export const schemaVersions: SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // The viewer's per-file work: rotations and flags per page, the document index, region marks.
+    // Only new tables, so existing rows need no rewrite.
+    version: 2,
+    stores: {
+      pageStates: '[caseId+pageIndex], caseId',
+      documents: 'id, caseId',
+      marks: 'id, caseId, [caseId+pageIndex]',
+    },
+  },
 ]
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version

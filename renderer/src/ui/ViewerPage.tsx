@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react'
-import type { PDFDocumentProxy } from 'pdfjs-dist'
+import { useEffect, useState } from 'react'
 import { useServices } from '../app/AppServices'
-import { getBlob, getCaseFile } from '../store/caseFiles'
+import { openPageSource } from '../pages/openPageSource'
+import type { PageInfo, PageSource } from '../pages/PageSource'
+import { getCaseFile } from '../store/caseFiles'
 import type { CaseFileRecord } from '../store/records'
-import { openPdf } from '../pdf/openPdf'
+import { Viewer } from './viewer/Viewer'
 
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; caseFile: CaseFileRecord; doc: PDFDocumentProxy }
+type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; caseFile: CaseFileRecord; source: PageSource; firstInfo: PageInfo }
 
 export function ViewerPage({ caseId }: { caseId: string }) {
   const { db, navigate, renders } = useServices()
@@ -13,24 +14,29 @@ export function ViewerPage({ caseId }: { caseId: string }) {
 
   useEffect(() => {
     let cancelled = false
-    let doc: PDFDocumentProxy | null = null
+    let source: PageSource | null = null
     renders.reset(caseId)
     void (async () => {
       const caseFile = await getCaseFile(db, caseId)
       if (!caseFile) return setState({ status: 'error', message: '找不到该案卷，可能已被删除。' })
-      const source = caseFile.sources[0]
-      const blob = source && (await getBlob(db, source.sha256))
-      if (!blob) return setState({ status: 'error', message: '案卷文件内容缺失，请重新导入。' })
-      const opened = await openPdf(blob, caseFile.pdfPassword)
-      if (cancelled) return void (opened.ok && opened.doc.destroy())
-      if (!opened.ok) return setState({ status: 'error', message: '无法打开该案卷文件。' })
-      doc = opened.doc
-      setState({ status: 'ready', caseFile, doc })
+      const opened = await openPageSource(db, caseFile)
+      if (!opened.ok) return setState({ status: 'error', message: opened.message })
+      if (cancelled) return void opened.source.destroy()
+      source = opened.source
+      let firstInfo: PageInfo
+      try {
+        firstInfo = await source.getPageInfo(0)
+      } catch {
+        // A broken first page still gets a slot (A4 portrait) so the rest of the file can be read.
+        firstInfo = { width: 595, height: 842, intrinsicRotation: 0 }
+      }
+      if (cancelled) return
+      setState({ status: 'ready', caseFile, source, firstInfo })
     })()
     return () => {
       cancelled = true
-      void doc?.destroy()
       renders.reset(null)
+      void source?.destroy()
     }
   }, [db, caseId, renders])
 
@@ -42,39 +48,17 @@ export function ViewerPage({ caseId }: { caseId: string }) {
         </button>
         {state.status === 'ready' && (
           <span className="viewer-title" data-testid="viewer-title">
-            {state.caseFile.name}（共 {state.doc.numPages} 页）
+            {state.caseFile.name}（共 {state.source.pageCount} 页）
           </span>
         )}
       </header>
-      {state.status === 'loading' && <p className="muted">正在打开…</p>}
+      {state.status === 'loading' && <p className="muted pad">正在打开…</p>}
       {state.status === 'error' && (
-        <p className="error" role="alert" data-testid="viewer-error">
+        <p className="error pad" role="alert" data-testid="viewer-error">
           {state.message}
         </p>
       )}
-      {state.status === 'ready' && <FirstPage caseId={caseId} doc={state.doc} />}
+      {state.status === 'ready' && <Viewer caseFile={state.caseFile} source={state.source} firstInfo={state.firstInfo} />}
     </main>
   )
-}
-
-function FirstPage({ caseId, doc }: { caseId: string; doc: PDFDocumentProxy }) {
-  const { renders } = useServices()
-  const canvas = useRef<HTMLCanvasElement>(null)
-  useEffect(() => {
-    let task: { cancel(): void; promise: Promise<void> } | null = null
-    void (async () => {
-      const page = await doc.getPage(1)
-      const el = canvas.current
-      if (!el) return
-      const viewport = page.getViewport({ scale: 1.5 })
-      el.width = Math.floor(viewport.width)
-      el.height = Math.floor(viewport.height)
-      task = page.render({ canvas: el, viewport })
-      await task.promise
-      el.dataset.rendered = 'true'
-      renders.markRendered(caseId, 1)
-    })().catch(() => {})
-    return () => task?.cancel()
-  }, [doc, caseId, renders])
-  return <canvas ref={canvas} className="page-canvas" data-testid="page-canvas" data-page="1" />
 }

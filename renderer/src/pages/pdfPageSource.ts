@@ -1,0 +1,121 @@
+import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist'
+import { pdfjs } from '../pdf/pdfjs'
+import { addRotation, MAX_CANVAS_PIXELS, PageRenderError, type PageInfo, type PageSource, type RenderRequest, type Rotation } from './PageSource'
+
+/** A page that has not drawn by then is treated as broken (e.g. a resource cycle that makes pdf.js loop). */
+export const PAGE_RENDER_TIMEOUT_MS = 10_000
+
+/**
+ * pdf.js behind the PageSource interface. Reopens its document when a render times out,
+ * because the only way to stop a worker stuck in a page is to terminate it.
+ */
+export class PdfPageSource implements PageSource {
+  #doc: PDFDocumentProxy
+  #reopen: () => Promise<PDFDocumentProxy>
+  #pages = new Map<number, Promise<PDFPageProxy>>()
+  #info = new Map<number, PageInfo>()
+  #broken = new Map<number, PageRenderError>()
+
+  constructor(doc: PDFDocumentProxy, reopen: () => Promise<PDFDocumentProxy>) {
+    this.#doc = doc
+    this.#reopen = reopen
+  }
+
+  get pageCount(): number {
+    return this.#doc.numPages
+  }
+
+  #page(pageIndex: number): Promise<PDFPageProxy> {
+    let p = this.#pages.get(pageIndex)
+    if (!p) {
+      p = this.#doc.getPage(pageIndex + 1)
+      this.#pages.set(pageIndex, p)
+      p.catch(() => this.#pages.delete(pageIndex))
+    }
+    return p
+  }
+
+  async getPageInfo(pageIndex: number): Promise<PageInfo> {
+    const known = this.#info.get(pageIndex)
+    if (known) return known
+    const page = await this.#page(pageIndex)
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number]
+    const info: PageInfo = { width: Math.abs(x1 - x0), height: Math.abs(y1 - y0), intrinsicRotation: addRotation(page.rotate, 0) }
+    this.#info.set(pageIndex, info)
+    return info
+  }
+
+  async render(pageIndex: number, canvas: HTMLCanvasElement, request: RenderRequest): Promise<void> {
+    const known = this.#broken.get(pageIndex)
+    if (known) throw known
+    let page: PDFPageProxy
+    try {
+      page = await this.#page(pageIndex)
+    } catch (e) {
+      const err = new PageRenderError(pageIndex, 'damaged', e instanceof Error ? e.message : String(e))
+      this.#broken.set(pageIndex, err)
+      throw err
+    }
+    if (request.signal.aborted) throw abortError()
+    const rotation: Rotation = addRotation(page.rotate, request.rotation)
+    let viewport = page.getViewport({ scale: request.scale * request.pixelRatio, rotation })
+    const pixels = viewport.width * viewport.height
+    if (pixels > MAX_CANVAS_PIXELS) viewport = page.getViewport({ scale: request.scale * request.pixelRatio * Math.sqrt(MAX_CANVAS_PIXELS / pixels), rotation })
+    // Draw into an off-screen canvas and copy at the end, so a cancelled render never leaves a half-drawn page visible.
+    const scratch = document.createElement('canvas')
+    scratch.width = Math.max(1, Math.floor(viewport.width))
+    scratch.height = Math.max(1, Math.floor(viewport.height))
+    const task: RenderTask = page.render({ canvas: scratch, viewport, background: '#ffffff' })
+    const onAbort = () => task.cancel()
+    request.signal.addEventListener('abort', onAbort)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    try {
+      await Promise.race([
+        task.promise,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new PageRenderError(pageIndex, 'timeout', `第 ${pageIndex + 1} 页在 ${PAGE_RENDER_TIMEOUT_MS / 1000} 秒内未能显示`)), PAGE_RENDER_TIMEOUT_MS)
+        }),
+      ])
+    } catch (e) {
+      if (e instanceof PageRenderError) {
+        this.#broken.set(pageIndex, e)
+        task.cancel()
+        await this.#recycle()
+        throw e
+      }
+      if (request.signal.aborted || (e as { name?: string })?.name === 'RenderingCancelledException') throw abortError()
+      const err = new PageRenderError(pageIndex, 'damaged', e instanceof Error ? e.message : String(e))
+      this.#broken.set(pageIndex, err)
+      throw err
+    } finally {
+      clearTimeout(timer)
+      request.signal.removeEventListener('abort', onAbort)
+    }
+    canvas.width = scratch.width
+    canvas.height = scratch.height
+    canvas.getContext('2d')?.drawImage(scratch, 0, 0)
+    scratch.width = scratch.height = 0
+  }
+
+  async #recycle(): Promise<void> {
+    const old = this.#doc
+    this.#pages.clear()
+    this.#doc = await this.#reopen()
+    void old.destroy()
+  }
+
+  async destroy(): Promise<void> {
+    this.#pages.clear()
+    await this.#doc.destroy()
+  }
+}
+
+function abortError(): Error {
+  const e = new Error('render aborted')
+  e.name = 'AbortError'
+  return e
+}
+
+export const isAbortError = (e: unknown) => (e as { name?: string })?.name === 'AbortError'
+
+export { pdfjs }
