@@ -1,11 +1,46 @@
-export type Route = { page: 'library' } | { page: 'case'; caseId: string }
+export type Route =
+  | { page: 'library' }
+  | { page: 'case'; caseId: string }
+  | { page: 'rubrics' }
+  | { page: 'rubric'; templateId: string }
+  | { page: 'campaigns' }
+  | { page: 'campaign'; campaignId: string }
+  | { page: 'review'; campaignId: string; reviewId: string }
 
-/** Hash routes survive a reload, so a reviewer returns to the file they had open. */
+const uuid = '([0-9a-f-]{36})'
+const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
+  [new RegExp(`^#/case/${uuid}$`, 'i'), (m) => ({ page: 'case', caseId: m[1]! })],
+  [/^#\/rubrics$/, () => ({ page: 'rubrics' })],
+  [/^#\/rubrics\/([\w-]+)$/, (m) => ({ page: 'rubric', templateId: m[1]! })],
+  [/^#\/campaigns$/, () => ({ page: 'campaigns' })],
+  [new RegExp(`^#/campaigns/${uuid}$`, 'i'), (m) => ({ page: 'campaign', campaignId: m[1]! })],
+  [new RegExp(`^#/campaigns/${uuid}/reviews/${uuid}$`, 'i'), (m) => ({ page: 'review', campaignId: m[1]!, reviewId: m[2]! })],
+]
+
+/** Hash routes survive a reload, so a reviewer returns to where they were. */
 export function parseRoute(hash: string): Route {
-  const m = /^#\/case\/([0-9a-f-]{36})$/i.exec(hash)
-  return m ? { page: 'case', caseId: m[1]! } : { page: 'library' }
+  for (const [re, make] of patterns) {
+    const m = re.exec(hash)
+    if (m) return make(m)
+  }
+  return { page: 'library' }
 }
 
 export function routeHash(route: Route): string {
-  return route.page === 'case' ? `#/case/${route.caseId}` : '#/'
+  switch (route.page) {
+    case 'library':
+      return '#/'
+    case 'case':
+      return `#/case/${route.caseId}`
+    case 'rubrics':
+      return '#/rubrics'
+    case 'rubric':
+      return `#/rubrics/${route.templateId}`
+    case 'campaigns':
+      return '#/campaigns'
+    case 'campaign':
+      return `#/campaigns/${route.campaignId}`
+    case 'review':
+      return `#/campaigns/${route.campaignId}/reviews/${route.reviewId}`
+  }
 }
