@@ -7,7 +7,8 @@ export type ImportProblem =
   | { code: 'password-cancelled'; fileName: string }
   | { code: 'duplicate'; fileName: string; existingName: string }
   | { code: 'storage'; fileName: string; detail: string }
-  | { code: 'unsupported-image'; fileName: string; detail: string }
+  | { code: 'unsupported-image'; fileName: string; detail: string; groupSize?: number }
+  | { code: 'image-damaged'; fileName: string; detail: string; groupSize: number }
 
 export function importProblemMessage(p: ImportProblem): string {
   switch (p.code) {
@@ -26,6 +27,11 @@ export function importProblemMessage(p: ImportProblem): string {
     case 'storage':
       return `「${p.fileName}」写入本地案卷库失败（${p.detail}），未导入任何内容。请检查磁盘空间后重试。`
     case 'unsupported-image':
-      return `「${p.fileName}」无法解码（${p.detail}），未导入。`
+      return `「${p.fileName}」无法解码（${p.detail}），${notImported(p.groupSize)}。请转换为 PDF、JPEG、PNG 或普通 TIFF 后重新导入。`
+    case 'image-damaged':
+      return `「${p.fileName}」已损坏或不完整，无法打开（${p.detail}），${notImported(p.groupSize)}。请重新扫描或向移送单位索取完整文件。`
   }
 }
+
+/** Images chosen together form one case file, so one bad page keeps the whole set out. */
+const notImported = (groupSize = 1) => (groupSize > 1 ? `同一批选择的 ${groupSize} 个图片文件均未导入` : '未导入')
