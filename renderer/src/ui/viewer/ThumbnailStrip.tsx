@@ -19,6 +19,7 @@ interface Props {
   selection: Set<number>
   onSelect(s: Set<number>): void
   onGoTo(page: number): void
+  onVisibleRange(from: number, to: number): void
 }
 
 /** A virtualised strip: only thumbnails near its own viewport exist, so a 1,000-page file costs a dozen canvases. */
@@ -47,6 +48,8 @@ export function ThumbnailStrip(p: Props) {
   const first = Math.max(0, Math.floor(view.top / ITEM_HEIGHT) - OVERSCAN)
   const last = Math.min(count - 1, Math.ceil((view.top + view.height) / ITEM_HEIGHT) + OVERSCAN)
   const centre = Math.floor((view.top + view.height / 2) / ITEM_HEIGHT)
+  const { onVisibleRange } = p
+  useEffect(() => onVisibleRange(first, last), [onVisibleRange, first, last])
 
   const click = (i: number, e: React.MouseEvent) => {
     if (e.shiftKey && anchorForShift.current !== null) {

@@ -55,7 +55,7 @@ export function Viewer({ caseFile, source, firstInfo }: ViewerProps) {
   const [goToOpen, setGoToOpen] = useState(false)
 
   const unitSizes = useMemo(() => infos.map((info, i) => displaySize(info, rotationOf(i), 1)), [infos, rotationOf])
-  const widest = useMemo(() => unitSizes.reduce((m, s, i) => (confirmed.current[i] || i === 0 ? Math.max(m, s.width) : m), 0), [unitSizes])
+  const widest = useMemo(() => unitSizes.reduce((m, s, i) => (confirmed.current[i] === 1 || i === 0 ? Math.max(m, s.width) : m), 0), [unitSizes])
   const anchor = useRef({ page: 0, fraction: 0 })
   const scale = resolveScale(zoom, viewport, widest, unitSizes[anchor.current.page] ?? unitSizes[0]!, PAGE_MARGIN)
   const layout = useMemo(() => layoutSlots(unitSizes.map((s) => ({ width: s.width * scale, height: s.height * scale }))), [unitSizes, scale])
@@ -92,30 +92,33 @@ export function Viewer({ caseFile, source, firstInfo }: ViewerProps) {
     return () => ro.disconnect()
   }, [])
 
-  // Learn the real size of pages as they come near the viewport.
-  useEffect(() => {
-    let cancelled = false
-    const wanted: number[] = []
-    for (let i = mountFrom; i <= mountTo; i++) if (!confirmed.current[i]) wanted.push(i)
-    if (wanted.length === 0) return
-    void Promise.all(wanted.map((i) => source.getPageInfo(i).then((info) => [i, info] as const, () => null))).then((results) => {
-      if (cancelled) return
-      const updates = results.filter((r): r is readonly [number, PageInfo] => r !== null)
-      for (const [i] of updates) confirmed.current[i] = 1
-      const changed = updates.filter(([i, info]) => {
-        const old = infos[i]!
-        return old.width !== info.width || old.height !== info.height || old.intrinsicRotation !== info.intrinsicRotation
+  // Learn the real size of pages as they come near the viewport or the thumbnail strip's view.
+  const infosRef = useRef(infos)
+  infosRef.current = infos
+  const ensureInfos = useCallback(
+    (from: number, to: number) => {
+      const wanted: number[] = []
+      for (let i = Math.max(0, from); i <= Math.min(pageCount - 1, to); i++) if (!confirmed.current[i]) wanted.push(i)
+      if (wanted.length === 0) return
+      for (const i of wanted) confirmed.current[i] = 2 // requested
+      void Promise.all(wanted.map((i) => source.getPageInfo(i).then((info) => [i, info] as const, () => null))).then((results) => {
+        const updates = results.filter((r): r is readonly [number, PageInfo] => r !== null)
+        for (const [i] of updates) confirmed.current[i] = 1
+        const changed = updates.filter(([i, info]) => {
+          const old = infosRef.current[i]!
+          return old.width !== info.width || old.height !== info.height || old.intrinsicRotation !== info.intrinsicRotation
+        })
+        if (changed.length)
+          setInfos((prev) => {
+            const next = prev.slice()
+            for (const [i, info] of changed) next[i] = info
+            return next
+          })
       })
-      if (changed.length) setInfos((prev) => {
-        const next = prev.slice()
-        for (const [i, info] of changed) next[i] = info
-        return next
-      })
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [mountFrom, mountTo, source, infos])
+    },
+    [source, pageCount],
+  )
+  useEffect(() => ensureInfos(mountFrom, mountTo), [ensureInfos, mountFrom, mountTo])
 
   const goToPage = useCallback(
     (pageNumber: number) => {
@@ -312,6 +315,7 @@ export function Viewer({ caseFile, source, firstInfo }: ViewerProps) {
               selection={selection}
               onSelect={setSelection}
               onGoTo={goToPage}
+              onVisibleRange={ensureInfos}
             />
           )}
           {tab === 'index' && <DocumentIndexPanel caseId={caseId} pageCount={pageCount} current={current} selection={selection} stateByPage={stateByPage} onGoTo={goToPage} />}
