@@ -1,10 +1,12 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 // Relative import on purpose: `npm run cli` runs tsx from the repo root, whose tsconfig.json carries no `paths`.
 import type { DocTypeList, Rubric, ValidationError } from '@scoring/index'
 import { formatCents, lowestBand, bandsDescending, toCents, validateRubric } from '@scoring/index'
 import type { CliCommand, CliIo } from '../command'
+import type { XlsxImportError } from '../../../renderer/src/export/rubricXlsx'
+import { rubricFromXlsx, rubricToXlsx } from '../../../renderer/src/export/rubricXlsx'
 
 const DOC_TYPES_DIR = resolve(import.meta.dirname, '../../../resources/doc-types')
 
@@ -46,19 +48,36 @@ export function printErrors(io: CliIo, title: string, errors: ValidationError[])
   for (const e of errors) io.err(`  ${e.path.padEnd(width)}  ${e.message}`)
 }
 
-const USAGE = ['rubric validate <评查标准.json>', 'rubric show <评查标准.json>']
+const USAGE = [
+  'rubric validate <评查标准.json>',
+  'rubric show <评查标准.json>',
+  'rubric export-xlsx <评查标准.json> --out <工作簿.xlsx>',
+  'rubric import-xlsx <工作簿.xlsx> --out <评查标准.json>',
+]
 
 export const rubricCommand: CliCommand = {
   name: 'rubric',
   summary: '校验或查看评查标准（评分细则）文件',
   usage: USAGE,
   async run(args, io) {
-    const { positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: {} })
-    const [sub, file, ...rest] = positionals
-    if ((sub !== 'validate' && sub !== 'show') || !file || rest.length > 0) {
+    const usage = (): number => {
       io.err(['用法：', ...USAGE.map((u) => `  npm run cli -- ${u}`)].join('\n'))
       return 2
     }
+    let parsed
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { out: { type: 'string' } } })
+    } catch (e) {
+      io.err(e instanceof Error ? e.message : String(e))
+      return usage()
+    }
+    const [sub, file, ...rest] = parsed.positionals
+    const out = parsed.values.out
+    if (sub === 'export-xlsx' || sub === 'import-xlsx') {
+      if (!file || !out || rest.length > 0) return usage()
+      return sub === 'export-xlsx' ? exportXlsx(file, out, io) : importXlsx(file, out, io)
+    }
+    if ((sub !== 'validate' && sub !== 'show') || !file || rest.length > 0 || out !== undefined) return usage()
     const loaded = loadRubric(file, io)
     if (!loaded.ok) {
       printErrors(io, `评查标准 ${file} 无效`, loaded.errors)
@@ -73,6 +92,45 @@ export const rubricCommand: CliCommand = {
     io.out(showRubric(r, loadDocTypeLists()).join('\n'))
     return 0
   },
+}
+
+async function exportXlsx(file: string, out: string, io: CliIo): Promise<number> {
+  const loaded = loadRubric(file, io)
+  if (!loaded.ok) {
+    printErrors(io, `评查标准 ${file} 无效`, loaded.errors)
+    return 1
+  }
+  const target = resolve(io.cwd, out)
+  writeFileSync(target, await rubricToXlsx(loaded.value))
+  io.out(`已导出：${target}（${loaded.value.name} 第${loaded.value.version}版）`)
+  return 0
+}
+
+async function importXlsx(file: string, out: string, io: CliIo): Promise<number> {
+  let bytes: Uint8Array
+  try {
+    bytes = new Uint8Array(readFileSync(resolve(io.cwd, file)))
+  } catch (e) {
+    io.err(`无法读取文件 ${file}：${e instanceof Error ? e.message : String(e)}`)
+    return 1
+  }
+  const result = await rubricFromXlsx(bytes, { docTypeLists: loadDocTypeLists() })
+  if (!result.ok) {
+    printXlsxErrors(io, `工作簿 ${file} 不能导入`, result.errors)
+    return 1
+  }
+  const target = resolve(io.cwd, out)
+  writeFileSync(target, `${JSON.stringify(result.rubric, null, 2)}\n`)
+  io.out(`已导入：${target}（${result.rubric.name} 第${result.rubric.version}版）`)
+  return 0
+}
+
+export function printXlsxErrors(io: CliIo, title: string, errors: XlsxImportError[]): void {
+  io.err(`${title}：共 ${errors.length} 处错误`)
+  for (const e of errors) {
+    const where = [e.sheet ? `工作表「${e.sheet}」` : '', e.row !== null ? `第${e.row}行` : '', e.column ? `「${e.column}」列` : '', e.cell ? `（${e.cell}）` : ''].join('')
+    io.err(`  ${where ? `${where}：` : ''}${e.message}`)
+  }
 }
 
 const floorText = { capped: '逐项、逐部分扣完为止，不计负分', global: '总分减扣分合计，最低0分' }
