@@ -7,6 +7,7 @@ import { parseRoute, routeHash, type Route } from './app/route'
 import { selectHost } from './host/selectHost'
 import { createCaseDb, requestPersistentStorage } from './store/db'
 import { createTestApi, isTestMode } from './testApi'
+import { hashReady } from './workflow/hash'
 import { App } from './ui/App'
 import './ui/styles.css'
 
@@ -29,6 +30,7 @@ async function start() {
   const host = selectHost(window, __APP_VERSION__)
   const db = createCaseDb()
   await db.open()
+  await hashReady
   void requestPersistentStorage()
   const services: AppServices = {
     db,

@@ -1,5 +1,6 @@
 import type { AppServices } from './app/AppServices'
 import { listCaseFiles } from './store/caseFiles'
+import { createReviewTestApi, type ReviewTestApi } from './review/reviewTestApi'
 import type { PageFlags } from './store/records'
 import { documentsOf, marksOf } from './store/viewerState'
 import type { ViewerHandle, ZoomMode } from './viewer/ViewerBridge'
@@ -17,6 +18,8 @@ export interface CaseReviewTestApi {
   openCaseFile(name: string): Promise<string>
   waitForPageRendered(pageNumber: number, timeoutMs?: number): Promise<void>
   goToLibrary(): void
+  /** The scoring screen and its stored reviews. */
+  review: ReviewTestApi
   /** The open viewer; every method below throws if no case file is open. Page numbers are 1-based. */
   viewer: {
     pageCount(): number
@@ -67,6 +70,7 @@ export function createTestApi(services: AppServices): CaseReviewTestApi {
     waitForPageRendered: (pageNumber, timeoutMs = 30_000) => poll(() => (services.renders.isRendered(pageNumber) ? true : undefined), timeoutMs, `page ${pageNumber} to render`).then(() => undefined),
     goToLibrary: () => services.navigate({ page: 'library' }),
     viewer: createViewerApi(services),
+    review: createReviewTestApi(services),
   }
 }
 

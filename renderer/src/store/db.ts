@@ -1,6 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie'
 import type { BlobRecord, CaseFileRecord, DocumentRecord, MarkRecord, PageStateRecord, SettingRecord } from './records'
+import type { RubricTemplateRecord, RubricVersionRecord } from './records'
 import { schemaVersions } from './schemaVersions'
+import type { AssignmentRecord, AuditRecord, CampaignCaseRecord, CampaignRecord, ProblemTextRecord, ReviewRecord } from './workflowRecords'
 
 export type CaseDb = Dexie & {
   caseFiles: EntityTable<CaseFileRecord, 'id'>
@@ -9,6 +11,14 @@ export type CaseDb = Dexie & {
   pageStates: Dexie.Table<PageStateRecord, [string, number]>
   documents: EntityTable<DocumentRecord, 'id'>
   marks: EntityTable<MarkRecord, 'id'>
+  rubricTemplates: EntityTable<RubricTemplateRecord, 'id'>
+  rubricVersions: Dexie.Table<RubricVersionRecord, [string, number]>
+  campaigns: EntityTable<CampaignRecord, 'id'>
+  campaignCases: EntityTable<CampaignCaseRecord, 'id'>
+  assignments: EntityTable<AssignmentRecord, 'id'>
+  reviews: EntityTable<ReviewRecord, 'id'>
+  auditLog: EntityTable<AuditRecord, 'id'>
+  problemTexts: EntityTable<ProblemTextRecord, 'id'>
 }
 
 export const DEFAULT_DB_NAME = 'case-review-desk'
@@ -22,7 +32,7 @@ export function createCaseDb(name: string = DEFAULT_DB_NAME, options: { upToVers
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   }) as CaseDb
-  for (const v of schemaVersions) {
+  for (const v of [...schemaVersions].sort((a, b) => a.version - b.version)) {
     if (options.upToVersion !== undefined && v.version > options.upToVersion) break
     const version = db.version(v.version).stores(v.stores)
     const migrate = v.migrate

@@ -28,6 +28,28 @@ export const schemaVersions: SchemaVersion[] = [
       marks: 'id, caseId, [caseId+pageIndex]',
     },
   },
+  {
+    // The rubric library: the author's own templates and their numbered versions. Only new tables.
+    // A template's id is its rubrics' lineage id (Rubric.id), so a version is keyed exactly as reviews cite it.
+    version: 3,
+    stores: {
+      rubricTemplates: 'id, name, caseType, archived, updatedAt',
+      rubricVersions: '[rubricId+version], rubricId, status',
+    },
+  },
+  {
+    // The review workflow: campaigns, registered cases, assignments, reviews, the audit log,
+    // and the growing library of common problem texts. Only new tables.
+    version: 4,
+    stores: {
+      campaigns: 'id, year, updatedAt',
+      campaignCases: 'id, campaignId, caseFileId',
+      assignments: 'id, campaignId, campaignCaseId, reviewerId',
+      reviews: 'id, campaignId, campaignCaseId, reviewerId, state',
+      auditLog: 'id, [chainId+seq], campaignId',
+      problemTexts: 'id, [rubricId+itemId]',
+    },
+  },
 ]
 
-export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version
+export const latestSchemaVersion = Math.max(...schemaVersions.map((v) => v.version))

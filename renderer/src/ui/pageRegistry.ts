@@ -1,8 +1,11 @@
 import type { ComponentType } from 'react'
 import type { Route } from '../app/route'
+import { ReviewPage } from './review/ReviewPage'
 
 /**
  * Pages other than the library and the viewer, by route. Each feature adds its entry here,
  * so App.tsx does not grow with every screen.
  */
-export const pageRegistry: Partial<Record<Route['page'], ComponentType<{ route: Route }>>> = {}
+export const pageRegistry: Partial<Record<Route['page'], ComponentType<{ route: Route }>>> = {
+  review: ReviewPage,
+}

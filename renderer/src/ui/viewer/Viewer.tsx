@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useServices } from '../../app/AppServices'
 import { useLiveQuery } from '../../app/useLiveQuery'
 import type { PageInfo, PageSource, Rotation } from '../../pages/PageSource'
@@ -22,10 +22,16 @@ export interface ViewerProps {
   caseFile: CaseFileRecord
   source: PageSource
   firstInfo: PageInfo
+  /** Shown to the right of the pages (the score sheet on the scoring screen). */
+  rightPanel?: ReactNode
+  /** Told about every click on a region mark, e.g. to cite it as evidence. */
+  onMarkClick?(mark: MarkRecord): void
+  /** A mark to highlight and scroll to, chosen outside the viewer (clicking cited evidence). */
+  focusMark?: { id: string; pageIndex: number; nonce: number } | null
 }
 
 /** The case-file viewer: continuous scroll, only pages near the viewport alive, one render at a time. */
-export function Viewer({ caseFile, source, firstInfo }: ViewerProps) {
+export function Viewer({ caseFile, source, firstInfo, rightPanel, onMarkClick: onMarkClickOutside, focusMark }: ViewerProps) {
   const { db, renders, viewer: bridge } = useServices()
   const caseId = caseFile.id
   const pageCount = source.pageCount
@@ -153,10 +159,14 @@ export function Viewer({ caseFile, source, firstInfo }: ViewerProps) {
       }),
     [db, caseId],
   )
-  const onMarkClick = useCallback((m: MarkRecord) => {
-    setActiveMarkId(m.id)
-    setTab('marks')
-  }, [])
+  const onMarkClick = useCallback(
+    (m: MarkRecord) => {
+      setActiveMarkId(m.id)
+      if (onMarkClickOutside) onMarkClickOutside(m)
+      else setTab('marks')
+    },
+    [onMarkClickOutside],
+  )
   const jumpToMark = useCallback(
     (m: MarkRecord) => {
       setActiveMarkId(m.id)
@@ -164,6 +174,13 @@ export function Viewer({ caseFile, source, firstInfo }: ViewerProps) {
     },
     [goToPage],
   )
+
+  useEffect(() => {
+    if (!focusMark) return
+    setActiveMarkId(focusMark.id)
+    goToPage(focusMark.pageIndex + 1)
+    // Only a new request (nonce) moves the view; later layout changes must not.
+  }, [focusMark?.nonce])
 
   // Keyboard: the shortcuts reviewers know from PDF readers, plus R for rotation.
   useEffect(() => {
@@ -326,6 +343,7 @@ export function Viewer({ caseFile, source, firstInfo }: ViewerProps) {
             {slots}
           </div>
         </div>
+        {rightPanel && <aside className="viewer-right">{rightPanel}</aside>}
       </div>
       {goToOpen && (
         <GoToPageDialog
