@@ -1,3 +1,5 @@
+import type { Rubric } from '@scoring/index'
+
 /** Stored shapes. Ids are UUIDs because libraries from several laptops get merged. */
 
 /** One stored byte source: a PDF, a TIFF, or one image page. Keyed by content, never modified. */
@@ -89,4 +91,34 @@ export interface MarkRecord {
   note: string
   createdAt: string
   updatedAt: string
+}
+
+/** An author's own rubric template: the lineage of versions sharing one Rubric.id. Built-ins are never stored. */
+export interface RubricTemplateRecord {
+  /** Equals the `id` inside every version's rubric JSON. */
+  id: string
+  name: string
+  caseType: string
+  standard: string
+  /** The template it was duplicated from, shown so authors know where their copy came from. */
+  basedOn?: { rubricId: string; version: number; name: string }
+  /** 1 = hidden from the library list (IndexedDB cannot index booleans). Archived templates stay pinnable. */
+  archived: 0 | 1
+  createdAt: string
+  updatedAt: string
+}
+
+export type RubricVersionStatus = 'draft' | 'published'
+
+/** One numbered version. A draft may be edited and may fail validation; a published version is valid and never changes. */
+export interface RubricVersionRecord {
+  rubricId: string
+  version: number
+  status: RubricVersionStatus
+  rubric: Rubric
+  createdAt: string
+  updatedAt: string
+  publishedAt?: string
+  /** The author's change note ("依据2024年修订调整送达项分值"). */
+  note: string
 }
