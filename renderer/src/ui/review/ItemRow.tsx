@@ -14,6 +14,8 @@ export interface ItemRowProps {
   editing: EditorKind | null
   canEdit: boolean
   disputed: boolean
+  /** The dispute note and, once discussed, its outcome. */
+  disputeText: string
   suggestions: string[]
   evidence: EvidenceTools
   check(decision: Decision): string[]
@@ -43,6 +45,11 @@ export const ItemRow = memo(function ItemRow(p: ItemRowProps) {
           {status === 'bonus' ? `加${score?.bonus ?? ''}分` : status === 'deducted' ? `扣${score?.deducted ?? ''}分` : (statusText[status] ?? status)}
         </span>
       </div>
+      {p.disputeText && (
+        <div className="dispute-line" data-testid="dispute-line">
+          争议：{p.disputeText}
+        </div>
+      )}
       {p.canEdit && !p.editing && (
         <div className="row-actions" onClick={(e) => e.stopPropagation()}>
           {row.kind !== 'bonus' && (

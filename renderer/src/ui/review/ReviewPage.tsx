@@ -156,7 +156,7 @@ export function ReviewPage({ route }: { route: Route }) {
               onDecision={(itemId, d) => setDecision(db, review.id, itemId, d, actor)}
               onHighlights={(text) => setHighlights(db, review.id, text, actor)}
               onAction={async (a) => void (await changeState(db, review.id, a, actor))}
-              onDispute={(itemId, note) => setDispute(db, review.id, { itemId, note }, actor)}
+              onDispute={(itemId, note, outcome) => setDispute(db, review.id, { itemId, note, ...(outcome ? { outcome, resolvedAt: new Date().toISOString() } : {}) }, actor)}
             />
           }
         />

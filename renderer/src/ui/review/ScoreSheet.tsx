@@ -18,7 +18,7 @@ export interface ScoreSheetProps {
   onDecision(itemId: string, decision: Decision | null): Promise<void>
   onHighlights(text: string): Promise<void>
   onAction(action: ReviewAction): Promise<void>
-  onDispute(itemId: string, note: string): Promise<void>
+  onDispute(itemId: string, note: string, outcome?: string): Promise<void>
 }
 
 /** The score sheet beside the viewer. Every number on it comes from the engine. */
@@ -75,9 +75,16 @@ export function ScoreSheet(p: ScoreSheetProps) {
     setEditing(null)
     sheet.current?.focus()
   }, [])
+  // Reviewers flag an item for the panel's collective discussion; the lead records its outcome.
   const dispute = useCallback(
     (id: string) => {
-      const note = window.prompt('争议说明（集体讨论时使用）：')
+      const open = p.review.disputes.find((d) => d.itemId === id && !d.outcome)
+      if (open && p.role === 'lead') {
+        const outcome = window.prompt(`争议：${open.note}\n请记录集体讨论的结果：`)
+        if (outcome && outcome.trim()) void attempt(() => p.onDispute(id, open.note, outcome.trim()))
+        return
+      }
+      const note = window.prompt('争议说明（提交集体讨论）：')
       if (note && note.trim()) void attempt(() => p.onDispute(id, note.trim()))
     },
     [attempt, p],
@@ -138,6 +145,10 @@ export function ScoreSheet(p: ScoreSheetProps) {
 
   const ok = !isScoreErrors(result)
   const disputed = new Set(p.review.disputes.filter((d) => !d.outcome).map((d) => d.itemId))
+  const disputeText = (itemId: string) => {
+    const d = p.review.disputes.find((x) => x.itemId === itemId)
+    return d ? `${d.note}${d.outcome ? `；讨论结果：${d.outcome}` : '（待集体讨论）'}` : ''
+  }
   return (
     <div className="score-sheet" ref={sheet} tabIndex={0} data-testid="score-sheet" aria-label="评分表">
       <div className="sheet-header">
@@ -201,6 +212,7 @@ export function ScoreSheet(p: ScoreSheetProps) {
                     editing={editing?.id === row.id ? editing.kind : null}
                     canEdit={p.canEdit}
                     disputed={disputed.has(row.id)}
+                    disputeText={disputeText(row.id)}
                     suggestions={p.suggestionsFor(row.id)}
                     evidence={p.evidence}
                     check={check}
