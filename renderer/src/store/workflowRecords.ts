@@ -16,6 +16,11 @@ export interface CampaignRecord {
   agencies: { id: string; name: string }[]
   members: PanelMember[]
   sampling?: { plan: SamplingPlan; result: SamplingResult; drawnAt: string; drawnBy: string }
+  /** For the circular (评查情况通报): 文号, 评查范围, 评查依据, default rectification deadline. */
+  documentNumber?: string
+  scope?: string
+  basis?: string
+  rectificationDeadline?: string
   createdAt: string
   updatedAt: string
 }
@@ -83,6 +88,8 @@ export interface ReviewRecord {
   updatedAt: string
   submittedAt?: string
   finalisedAt?: string
+  /** Member id of the lead who finalised it. */
+  finalisedBy?: string
 }
 
 export type AuditRecord = AuditEntry & { campaignId: string }

@@ -72,7 +72,10 @@ export async function changeState(db: CaseDb, reviewId: string, action: ReviewAc
     if (action.type === 'finalise' && action.note) comments.push({ at: t, by: actor.label, kind: 'finalise', text: action.note })
     const changes: Partial<ReviewRecord> = { state: next.state, comments, updatedAt: t }
     if (action.type === 'submit') changes.submittedAt = t
-    if (action.type === 'finalise') changes.finalisedAt = t
+    if (action.type === 'finalise') {
+      changes.finalisedAt = t
+      changes.finalisedBy = actor.memberId
+    }
     await db.reviews.update(reviewId, changes)
     await appendAudit(db, { campaignId: review.campaignId, actor: actor.label, action: `review.${action.type}`, subject: { kind: 'review', id: reviewId }, before: review.state, after: { state: next.state, ...action } })
     return { ...review, ...changes }

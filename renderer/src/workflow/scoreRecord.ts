@@ -1,8 +1,8 @@
-import { REVIEW_FORMAT, scoreReview, type Rubric, type ScoreOutcome } from '@scoring/index'
+import { REVIEW_FORMAT, scoreReview, type Review, type Rubric, type ScoreOutcome } from '@scoring/index'
 import type { ReviewRecord } from '../store/workflowRecords'
 
 /** The engine's view of a stored review. The UI shows only what this returns; it never adds points itself. */
-export function toEngineReview(record: ReviewRecord) {
+export function toEngineReview(record: ReviewRecord): Review {
   return { format: REVIEW_FORMAT, id: record.id, rubricId: record.rubricId, rubricVersion: record.rubricVersion, decisions: record.decisions }
 }
 
