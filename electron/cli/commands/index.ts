@@ -1,7 +1,8 @@
 import type { CliCommand } from '../command'
+import { auditCommand } from './audit'
 import { rubricCommand } from './rubric'
 import { scoreCommand } from './score'
 import { versionCommand } from './version'
 
 /** Every command the CLI knows; `--help` lists them in this order. */
-export const commands: CliCommand[] = [versionCommand, rubricCommand, scoreCommand]
+export const commands: CliCommand[] = [versionCommand, rubricCommand, scoreCommand, auditCommand]
