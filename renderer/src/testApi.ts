@@ -1,4 +1,5 @@
 import type { AppServices } from './app/AppServices'
+import { createRubricTestApi, type RubricTestApi } from './rubrics/rubricTestApi'
 import { listCaseFiles } from './store/caseFiles'
 import { createReviewTestApi, type ReviewTestApi } from './review/reviewTestApi'
 import type { PageFlags } from './store/records'
@@ -20,6 +21,8 @@ export interface CaseReviewTestApi {
   goToLibrary(): void
   /** The scoring screen and its stored reviews. */
   review: ReviewTestApi
+  /** The rubric library: templates, versions, what campaigns may pin. */
+  rubrics: RubricTestApi
   /** The open viewer; every method below throws if no case file is open. Page numbers are 1-based. */
   viewer: {
     pageCount(): number
@@ -70,6 +73,7 @@ export function createTestApi(services: AppServices): CaseReviewTestApi {
     waitForPageRendered: (pageNumber, timeoutMs = 30_000) => poll(() => (services.renders.isRendered(pageNumber) ? true : undefined), timeoutMs, `page ${pageNumber} to render`).then(() => undefined),
     goToLibrary: () => services.navigate({ page: 'library' }),
     viewer: createViewerApi(services),
+    rubrics: createRubricTestApi(services),
     review: createReviewTestApi(services),
   }
 }

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react'
 import type { Route } from '../app/route'
+import { RubricEditorPage } from './rubrics/RubricEditorPage'
+import { RubricLibraryPage } from './rubrics/RubricLibraryPage'
 import { ReviewPage } from './review/ReviewPage'
 
 /**
@@ -7,5 +9,7 @@ import { ReviewPage } from './review/ReviewPage'
  * so App.tsx does not grow with every screen.
  */
 export const pageRegistry: Partial<Record<Route['page'], ComponentType<{ route: Route }>>> = {
+  rubrics: RubricLibraryPage,
+  rubric: RubricEditorPage,
   review: ReviewPage,
 }
