@@ -1,0 +1,13 @@
+// Pure rules of data exchange between offline laptops: package manifest, three-way merge, conflicts.
+export { EXCHANGE_FORMAT, MANIFEST_PATH, manifestSchema, packageKindNames, packageKinds, packageLimits, partSchema, unsafePathReason } from './manifest'
+export type { PackageKind, PackageManifest, PackagePart } from './manifest'
+export { ABSENT, mergeUnit } from './mergeRule'
+export type { UnitInput, UnitOutcome } from './mergeRule'
+export { emptySyncState, knownForPackage, knownOf, recordBase, recordReceived, unitKey } from './syncState'
+export type { SyncState } from './syncState'
+export { mergeReview, reviewUnits, workflowOf } from './mergeReview'
+export type { EntityStatus, ReviewMerge, ReviewSide, ReviewWorkflow } from './mergeReview'
+export { mergeRecords } from './mergeRecords'
+export type { RecordsMerge } from './mergeRecords'
+export { conflictKindNames, conflictReasonNames, describeConflict, resolveConflict } from './conflicts'
+export type { ConflictChoice, MergeConflict, Resolution } from './conflicts'
