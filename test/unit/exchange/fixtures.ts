@@ -19,7 +19,7 @@ export async function sha256(bytes: Uint8Array): Promise<string> {
 }
 
 /** Pseudo-random bytes standing in for a scanned PDF. */
-export function fakeScan(size: number, seed: number): Uint8Array {
+export function fakeScan(size: number, seed: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(size)
   let x = seed * 2654435761
   for (let i = 0; i < size; i++) {
@@ -63,7 +63,7 @@ export async function seedLead(files = 1, bytes = 2048): Promise<Seeded> {
     const data = fakeScan(bytes, i + 1)
     const sha = await sha256(data)
     const id = crypto.randomUUID()
-    await addCaseFile(db, { id, name: `案卷${i + 1}`, kind: 'pdf', sources: [{ sha256: sha, name: `案卷${i + 1}.pdf`, mime: 'application/pdf', size: data.length }], pageCount: 100, size: data.length, importedAt: new Date().toISOString() }, [{ sha256: sha, size: data.length, mime: 'application/pdf', data: new Blob([data]) }])
+    await addCaseFile(db, { id, name: `案卷${i + 1}`, kind: 'pdf', sources: [{ sha256: sha, name: `案卷${i + 1}.pdf`, mime: 'application/pdf', size: data.length }], pageCount: 100, size: data.length, importedAt: new Date().toISOString() }, [{ sha256: sha, size: data.length, mime: 'application/pdf', data: new Blob([data as BlobPart]) }])
     caseFileIds.push(id)
     const [registered] = await registerCases(db, campaign, [{ caseFileId: id, agencyId: b, caseNumber: `乙城管罚〔2026〕${i + 1}号`, caseType: 'penalty', party: '某某公司', cause: '占道经营', handlers: ['张三'], filedOn: '2026-03-02', closedOn: '2026-05-20', pageCount: 100 }], actor)
     await assign(db, campaign, registered!.id, campaign.members.find((m) => m.id === reviewerId)!, actor)

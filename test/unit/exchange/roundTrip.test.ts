@@ -54,3 +54,20 @@ describe('assignment → result → merge', () => {
     expect((await lead.db.reviews.get(review.id))!.decisions).toEqual([{ itemId, kind: 'na', reason: '本案不涉及' }])
   })
 })
+
+describe('user rubrics travel with the assignment', () => {
+  it('a campaign pinned to a published user rubric opens on the reviewer laptop', async () => {
+    const { builtinRubrics } = await import('../../../renderer/src/rubrics/builtinRubrics')
+    const { duplicateRubric, publishVersion } = await import('../../../renderer/src/rubrics/rubricStore')
+    const lead = await seedLead(1)
+    const template = await duplicateRubric(lead.db, builtinRubrics.find((r) => r.caseType === 'penalty')!, { name: '本市处罚案卷评查标准' })
+    const published = await publishVersion(lead.db, template.id, 1)
+    const campaign = (await lead.db.campaigns.get(lead.campaignId))!
+    await lead.db.campaigns.update(lead.campaignId, { rubrics: [...campaign.rubrics, { caseType: 'license', rubricId: template.id, version: published.version }] })
+    const reviewerDb = freshDb()
+    await importWorkPackage(reviewerDb, (await exportAssignmentPackage(lead.db, lead.campaignId, lead.reviewerId, '0.1.0')).blob, 'assignment')
+    const found = await getRubricVersion(reviewerDb, { rubricId: template.id, version: 1 })
+    expect(found?.name).toBe('本市处罚案卷评查标准')
+    expect((await reviewerDb.rubricTemplates.get(template.id))?.name).toBe('本市处罚案卷评查标准')
+  })
+})
