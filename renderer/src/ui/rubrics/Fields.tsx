@@ -148,3 +148,49 @@ export function ListField({ label, path, hint, lines }: { label: string; path: s
     </Frame>
   )
 }
+
+/** Document types picked from the rubric's list (and its extra types) instead of typed as ids. */
+export function DocTypesField({ label, path, options }: { label: string; path: string; options: readonly { id: string; name: string }[] }) {
+  const { rubric, set, readOnly } = useEditor()
+  const value = getAt(rubric, path)
+  const chosen = Array.isArray(value) ? (value as string[]) : []
+  const names = new Map(options.map((o) => [o.id, o.name]))
+  const toggle = (id: string, on: boolean) => {
+    const next = on ? [...chosen, id] : chosen.filter((x) => x !== id)
+    set(path, next.length ? next : undefined)
+  }
+  return (
+    <div className="field wide">
+      <label>{label}</label>
+      <div className="doc-chips" data-path={path}>
+        {chosen.length === 0 && <span className="muted small">未指定</span>}
+        {chosen.map((id, i) => (
+          <span key={id} className={`chip${names.has(id) ? '' : ' unknown'}`} title={id}>
+            {names.get(id) ?? id}
+            {!readOnly && (
+              <button type="button" className="chip-x" aria-label={`移除${names.get(id) ?? id}`} onClick={() => set(path, chosen.length > 1 ? chosen.filter((_, k) => k !== i) : undefined)}>
+                ×
+              </button>
+            )}
+          </span>
+        ))}
+        {!readOnly && (
+          <details className="doc-picker">
+            <summary>选择…</summary>
+            <div className="doc-picker-list">
+              {options.map((o) => (
+                <label key={o.id}>
+                  <input type="checkbox" checked={chosen.includes(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} /> {o.name}
+                  <span className="muted small"> {o.id}</span>
+                </label>
+              ))}
+            </div>
+          </details>
+        )}
+      </div>
+      {chosen.map((_, i) => (
+        <FieldErrors key={i} path={`${path}[${i}]`} />
+      ))}
+    </div>
+  )
+}

@@ -2,7 +2,7 @@ import type { DeductionKind, DeductionRule, Rubric, UnitCondition, VetoRule } fr
 import { builtinDocTypeLists, deductionKindLabels, floorLabels, naLabels, tieBreakLabels, unitConditionLabels, vetoEffectLabels } from '@scoring/index'
 import { changeRuleKind, freshId, moveInArray } from '../../rubrics/editorModel'
 import { useEditor } from './EditorContext'
-import { BoolField, FieldErrors, ListField, NumberField, SelectField, TextField } from './Fields'
+import { BoolField, DocTypesField, FieldErrors, ListField, NumberField, SelectField, TextField } from './Fields'
 import { caseTypeName } from './labels'
 
 const entries = <T extends string>(labels: Record<T, string>) => Object.entries(labels) as [T, string][]
@@ -12,10 +12,9 @@ function useCategoryOptions(): [string, string][] {
   return rubric.categories.map((c) => [c.id, `${c.name}（${c.id}）`])
 }
 
-function docTypeHint(r: Rubric): string {
+function docTypeOptions(r: Rubric): { id: string; name: string }[] {
   const list = builtinDocTypeLists.find((l) => l.caseType === r.docTypes.list)
-  const names = [...(list?.types ?? []), ...(r.docTypes.extra ?? [])].slice(0, 40).map((t) => `${t.id}=${t.name}`)
-  return names.length ? `以“、”分隔。可用：${names.join('，')}` : '以“、”分隔'
+  return [...(list?.types ?? []), ...(r.docTypes.extra ?? [])]
 }
 
 /** A small toolbar for list rows: move up, move down, delete. Up/down make reordering possible without a mouse. */
@@ -224,7 +223,7 @@ export function ItemForm({ si, ii }: { si: number; ii: number }) {
         <NumberField label="本项最多扣分" path={`${base}.maxDeduction`} hint="留空为不设" />
         <BoolField label="可不适用" path={`${base}.naAllowed`} />
         <TextField label="不适用提示" path={`${base}.naHint`} optional />
-        <ListField label="文书类型" path={`${base}.docTypes`} hint={docTypeHint(rubric)} />
+        <DocTypesField label="文书类型" path={`${base}.docTypes`} options={docTypeOptions(rubric)} />
         <TextField label="说明" path={`${base}.description`} wide multiline optional />
       </div>
       <h3>扣分规则</h3>
@@ -329,7 +328,7 @@ export function BasicForm() {
               <SelectField label="问题类别" path={`${p}.category`} options={categories} />
               <SelectField label="否决效果" path={`${p}.effect`} optional={`按计分规则（${vetoEffectLabels[rubric.policies.vetoEffect]}）`} options={entries(vetoEffectLabels)} />
               <TextField label="否决情形" path={`${p}.text`} wide />
-              <ListField label="文书类型" path={`${p}.docTypes`} />
+              <DocTypesField label="文书类型" path={`${p}.docTypes`} options={docTypeOptions(rubric)} />
               <TextField label="备注" path={`${p}.note`} optional />
             </div>
           </div>
@@ -392,7 +391,7 @@ export function BonusForm() {
               <NumberField label="最多加分" path={`${p}.max`} />
               <NumberField label="步长" path={`${p}.step`} hint="留空为0.01" />
               <SelectField label="问题类别" path={`${p}.category`} optional="（无）" options={categories} />
-              <ListField label="文书类型" path={`${p}.docTypes`} />
+              <DocTypesField label="文书类型" path={`${p}.docTypes`} options={docTypeOptions(rubric)} />
               <TextField label="说明" path={`${p}.description`} wide optional />
             </div>
           </div>

@@ -148,7 +148,7 @@ function Editor({ initial, versions, builtin }: { initial: Rubric; versions: Rub
     ? `内置模板 第${rubric.version}版 · 只读`
     : latest?.status === 'draft'
       ? `第${latest.version}版 · 草稿`
-      : `第${latest?.version}版 · 已发布（修改后保存为第${(latest?.version ?? 0) + 1}版草稿）`
+      : `第${latest?.version}版 · 已发布`
 
   return (
     <EditorContext.Provider value={state}>
@@ -159,7 +159,7 @@ function Editor({ initial, versions, builtin }: { initial: Rubric; versions: Rub
           </button>
           <div className="re-title">
             <strong data-testid="rubric-title">{rubric.name || '（未命名）'}</strong>
-            <span className={`chip ${builtin ? 'builtin' : latest?.status}`} data-testid="rubric-status">
+            <span className={`chip ${builtin ? 'builtin' : latest?.status}`} data-testid="rubric-status" title={latest?.status === 'published' ? `已发布的版本已锁定；修改后保存为第${latest.version + 1}版草稿` : undefined}>
               {statusText}
             </span>
             {dirty && (

@@ -128,13 +128,14 @@ export function RubricLibraryPage() {
                 {r.builtIn && <span className="chip">内置·只读</span>}
                 {r.archived && <span className="chip muted-chip">已归档</span>}
               </td>
-              <td>{caseTypeName(r.caseType)}</td>
+              <td className="nowrap">{caseTypeName(r.caseType)}</td>
               <td className="rl-standard" title={r.standard}>
                 {r.standard || '—'}
               </td>
-              <td>{r.versionText}</td>
-              <td>{r.updatedAt ? formatDateTime(r.updatedAt) : '—'}</td>
-              <td className="rl-actions">
+              <td className="nowrap">{r.versionText}</td>
+              <td className="nowrap">{r.updatedAt ? formatDateTime(r.updatedAt) : '—'}</td>
+              <td>
+                <div className="rl-actions">
                 <button data-testid="rubric-open" onClick={() => navigate({ page: 'rubric', templateId: r.id })}>
                   {r.builtIn ? '查看' : '编辑'}
                 </button>
@@ -148,6 +149,7 @@ export function RubricLibraryPage() {
                     {r.archived ? '恢复' : '归档'}
                   </button>
                 )}
+                </div>
               </td>
             </tr>
           ))}

@@ -70,6 +70,18 @@ export function TryPanel({ rubric }: { rubric: Rubric | null }) {
           ))}
         </ul>
       )}
+      {result && !isScoreErrors(result) && (
+        <details className="try-trace">
+          <summary>计分过程</summary>
+          <ol data-testid="try-trace">
+            {result.trace.map((t, i) => (
+              <li key={i} className={`trace-${t.kind}`}>
+                {t.text}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
       <div className="button-row">
         <button type="button" onClick={allOk}>
           其余全部“符合”
@@ -79,6 +91,7 @@ export function TryPanel({ rubric }: { rubric: Rubric | null }) {
         </button>
       </div>
       <div className="try-items">
+        {rubric.basic && <div className="try-group">{rubric.basic.title}</div>}
         {rubric.basic?.items.map((b) => (
           <div className="try-item" key={b.id}>
             <span className="try-name" title={b.text}>
@@ -91,8 +104,11 @@ export function TryPanel({ rubric }: { rubric: Rubric | null }) {
             </select>
           </div>
         ))}
-        {rubric.sections.map((s) =>
-          s.items.map((it) => {
+        {rubric.sections.map((s) => [
+          <div className="try-group" key={`g-${s.id}`}>
+            {s.name}
+          </div>,
+          ...s.items.map((it) => {
             const c = choices[it.id] ?? { value: '', n: 1 }
             const rule = c.value.startsWith('rule:') ? it.rules?.find((r) => r.id === c.value.slice(5)) : undefined
             const needsN = rule && (rule.kind === 'perOccurrence' || rule.kind === 'perElement' || rule.kind === 'range')
@@ -139,20 +155,8 @@ export function TryPanel({ rubric }: { rubric: Rubric | null }) {
               </div>
             )
           }),
-        )}
+        ])}
       </div>
-      {result && !isScoreErrors(result) && (
-        <details className="try-trace" open>
-          <summary>计分过程</summary>
-          <ol data-testid="try-trace">
-            {result.trace.map((t, i) => (
-              <li key={i} className={`trace-${t.kind}`}>
-                {t.text}
-              </li>
-            ))}
-          </ol>
-        </details>
-      )}
     </div>
   )
 }
