@@ -5,6 +5,7 @@ import { createReviewTestApi, type ReviewTestApi } from './review/reviewTestApi'
 import type { PageFlags } from './store/records'
 import { documentsOf, marksOf } from './store/viewerState'
 import type { ViewerHandle, ZoomMode } from './viewer/ViewerBridge'
+import { createCampaignTestApi, type CampaignTestApi } from './workflow/campaignTestApi'
 
 /**
  * The automation contract (test/e2e/CONTRACT.md). Installed only when the page is
@@ -23,6 +24,8 @@ export interface CaseReviewTestApi {
   review: ReviewTestApi
   /** The rubric library: templates, versions, what campaigns may pin. */
   rubrics: RubricTestApi
+  /** Campaigns (评查活动): read their state and verify their audit log; see CONTRACT.md 评查活动. */
+  campaigns: CampaignTestApi
   /** The open viewer; every method below throws if no case file is open. Page numbers are 1-based. */
   viewer: {
     pageCount(): number
@@ -73,6 +76,7 @@ export function createTestApi(services: AppServices): CaseReviewTestApi {
     waitForPageRendered: (pageNumber, timeoutMs = 30_000) => poll(() => (services.renders.isRendered(pageNumber) ? true : undefined), timeoutMs, `page ${pageNumber} to render`).then(() => undefined),
     goToLibrary: () => services.navigate({ page: 'library' }),
     viewer: createViewerApi(services),
+    campaigns: createCampaignTestApi(services),
     rubrics: createRubricTestApi(services),
     review: createReviewTestApi(services),
   }

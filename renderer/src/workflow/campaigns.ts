@@ -31,18 +31,25 @@ export async function updateCampaign(db: CaseDb, id: string, changes: Partial<Om
 export async function addAgency(db: CaseDb, campaign: CampaignRecord, name: string, actor: string): Promise<string> {
   const trimmed = name.trim()
   if (!trimmed) throw new Error('请填写执法单位名称')
-  if (campaign.agencies.some((a) => a.name === trimmed)) throw new Error(`执法单位「${trimmed}」已存在`)
-  const id = crypto.randomUUID()
-  await updateCampaign(db, campaign.id, { agencies: [...campaign.agencies, { id, name: trimmed }] }, actor)
-  return id
+  // Read-modify-write inside one transaction: the caller's campaign may be stale (two quick adds), and a stale list would drop the other add.
+  return db.transaction('rw', [db.campaigns, db.auditLog, db.settings], async () => {
+    const current = (await db.campaigns.get(campaign.id)) ?? campaign
+    if (current.agencies.some((a) => a.name === trimmed)) throw new Error(`执法单位「${trimmed}」已存在`)
+    const id = crypto.randomUUID()
+    await updateCampaign(db, campaign.id, { agencies: [...current.agencies, { id, name: trimmed }] }, actor)
+    return id
+  })
 }
 
 export async function addMember(db: CaseDb, campaign: CampaignRecord, member: Omit<PanelMember, 'id'>, actor: string): Promise<string> {
   if (!member.name.trim()) throw new Error('请填写评查人员姓名')
-  if (!campaign.agencies.some((a) => a.id === member.agencyId)) throw new Error('请选择评查人员所在单位')
-  const id = crypto.randomUUID()
-  await updateCampaign(db, campaign.id, { members: [...campaign.members, { ...member, name: member.name.trim(), id }] }, actor)
-  return id
+  return db.transaction('rw', [db.campaigns, db.auditLog, db.settings], async () => {
+    const current = (await db.campaigns.get(campaign.id)) ?? campaign
+    if (!current.agencies.some((a) => a.id === member.agencyId)) throw new Error('请选择评查人员所在单位')
+    const id = crypto.randomUUID()
+    await updateCampaign(db, campaign.id, { members: [...current.members, { ...member, name: member.name.trim(), id }] }, actor)
+    return id
+  })
 }
 
 export type NewCampaignCase = Omit<CampaignCaseRecord, 'id' | 'campaignId' | 'sampled' | 'createdAt' | 'updatedAt'>
