@@ -5,6 +5,7 @@ import { createReviewTestApi, type ReviewTestApi } from './review/reviewTestApi'
 import type { PageFlags } from './store/records'
 import { documentsOf, marksOf } from './store/viewerState'
 import type { ViewerHandle, ZoomMode } from './viewer/ViewerBridge'
+import { createExchangeTestApi, type ExchangeTestApi } from './exchange/exchangeTestApi'
 import { createCampaignTestApi, type CampaignTestApi } from './workflow/campaignTestApi'
 
 /**
@@ -22,6 +23,8 @@ export interface CaseReviewTestApi {
   goToLibrary(): void
   /** The scoring screen and its stored reviews. */
   review: ReviewTestApi
+  /** Data exchange between laptops and backups; see CONTRACT.md 数据交换. */
+  exchange: ExchangeTestApi
   /** The rubric library: templates, versions, what campaigns may pin. */
   rubrics: RubricTestApi
   /** Campaigns (评查活动): read their state and verify their audit log; see CONTRACT.md 评查活动. */
@@ -79,6 +82,7 @@ export function createTestApi(services: AppServices): CaseReviewTestApi {
     campaigns: createCampaignTestApi(services),
     rubrics: createRubricTestApi(services),
     review: createReviewTestApi(services),
+    exchange: createExchangeTestApi(services),
   }
 }
 

@@ -5,6 +5,7 @@ import { CampaignsPage } from './campaigns/CampaignsPage'
 import { RubricEditorPage } from './rubrics/RubricEditorPage'
 import { RubricLibraryPage } from './rubrics/RubricLibraryPage'
 import { ReviewPage } from './review/ReviewPage'
+import { ExchangePage } from './exchange/ExchangePage'
 
 /**
  * Pages other than the library and the viewer, by route. Each feature adds its entry here,
@@ -16,4 +17,5 @@ export const pageRegistry: Partial<Record<Route['page'], ComponentType<{ route: 
   rubrics: RubricLibraryPage,
   rubric: RubricEditorPage,
   review: ReviewPage,
+  exchange: ExchangePage,
 }
