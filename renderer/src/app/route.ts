@@ -6,6 +6,7 @@ export type Route =
   | { page: 'campaigns' }
   | { page: 'campaign'; campaignId: string }
   | { page: 'review'; campaignId: string; reviewId: string }
+  | { page: 'exchange' }
 
 const uuid = '([0-9a-f-]{36})'
 const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
@@ -13,6 +14,7 @@ const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [/^#\/rubrics$/, () => ({ page: 'rubrics' })],
   [/^#\/rubrics\/([\w-]+)$/, (m) => ({ page: 'rubric', templateId: m[1]! })],
   [/^#\/campaigns$/, () => ({ page: 'campaigns' })],
+  [/^#\/exchange$/, () => ({ page: 'exchange' })],
   [new RegExp(`^#/campaigns/${uuid}$`, 'i'), (m) => ({ page: 'campaign', campaignId: m[1]! })],
   [new RegExp(`^#/campaigns/${uuid}/reviews/${uuid}$`, 'i'), (m) => ({ page: 'review', campaignId: m[1]!, reviewId: m[2]! })],
 ]
@@ -42,5 +44,7 @@ export function routeHash(route: Route): string {
       return `#/campaigns/${route.campaignId}`
     case 'review':
       return `#/campaigns/${route.campaignId}/reviews/${route.reviewId}`
+    case 'exchange':
+      return '#/exchange'
   }
 }

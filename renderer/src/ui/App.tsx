@@ -9,6 +9,7 @@ const sections: { label: string; route: Route; matches: Route['page'][]; testId:
   { label: '案卷库', route: { page: 'library' }, matches: ['library', 'case'], testId: 'nav-library' },
   { label: '评查活动', route: { page: 'campaigns' }, matches: ['campaigns', 'campaign', 'review'], testId: 'nav-campaigns' },
   { label: '评查标准', route: { page: 'rubrics' }, matches: ['rubrics', 'rubric'], testId: 'nav-rubrics' },
+  { label: '数据交换', route: { page: 'exchange' }, matches: ['exchange'], testId: 'nav-exchange' },
 ]
 
 function pageFor(route: Route): ReactElement {

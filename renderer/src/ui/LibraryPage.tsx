@@ -3,6 +3,7 @@ import { useLiveQuery } from '../app/useLiveQuery'
 import { listCaseFiles } from '../store/caseFiles'
 import { formatBytes, formatDateTime } from './format'
 import { ImportPanel } from './ImportPanel'
+import { BackupReminder } from './exchange/BackupReminder'
 import { usePasswordPrompt } from './PasswordDialog'
 import { useImporter } from './useImporter'
 
@@ -14,6 +15,7 @@ export function LibraryPage() {
   return (
     <main className="library">
       <h1>案卷库</h1>
+      <BackupReminder />
       <ImportPanel state={importer.state} onFiles={(files) => void importer.run(files)} onDismiss={importer.dismiss} />
       {caseFiles === undefined ? (
         <p className="muted">正在读取案卷库…</p>
