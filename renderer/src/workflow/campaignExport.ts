@@ -1,5 +1,5 @@
 import { CAMPAIGN_EXPORT_FORMAT, reviewHash, type CampaignExport } from '@scoring/report/index'
-import { describeSample } from '@scoring/index'
+import { describeSample, validateReview, type Rubric } from '@scoring/index'
 import type { CaseDb } from '../store/db'
 import { getRubricVersion } from '../rubrics/rubricCatalog'
 import type { ReviewRecord } from '../store/workflowRecords'
@@ -23,18 +23,23 @@ export async function buildCampaignExport(db: CaseDb, campaignId: string, versio
   const cases = await casesOf(db, campaignId)
   const reviews = await reviewsOf(db, campaignId)
   const assignments = await assignmentsOf(db, campaignId)
-  const rubrics = []
+  const rubrics: Rubric[] = []
   for (const pin of campaign.rubrics) {
     const entry = await getRubricVersion(db, { rubricId: pin.rubricId, version: pin.version })
     if (entry) rubrics.push(entry.rubric)
   }
+  const rubricFor = (r: ReviewRecord) => rubrics.find((x) => x.id === r.rubricId && x.version === r.rubricVersion)
   const agencyNames = Object.fromEntries(campaign.agencies.map((a) => [a.id, a.name]))
   const exportedCases = cases.filter((c) => reviews.some((r) => r.campaignCaseId === c.id))
   const entries = []
   for (const c of exportedCases) {
     const mine = reviews.filter((r) => r.campaignCaseId === c.id)
     const chosen = mine.find((r) => r.final) ?? mine[0]!
-    const review = { ...toEngineReview(chosen), case: { number: c.caseNumber, unit: agencyNames[c.agencyId] ?? '' } }
+    const raw = { ...toEngineReview(chosen), case: { number: c.caseNumber, unit: agencyNames[c.agencyId] ?? '' } }
+    // The reader hashes the review as validation leaves it (text trimmed), so hash that same form.
+    const rubric = rubricFor(chosen)
+    const checked = rubric ? validateReview(rubric, raw) : null
+    const review = checked?.ok ? checked.review : raw
     const state = exportState(chosen)
     entries.push({
       caseId: c.id,

@@ -72,6 +72,10 @@ describe('review workflow', () => {
     expect(model.files).toHaveLength(1)
     expect(model.files[0]!.result.totalText).toBe(scored.totalText)
     expect(exported.reviews[0]!.hash).toMatch(/^[0-9a-f]{64}$/)
+    // The stored hash matches what a reader recomputes, so the verification string holds.
+    const { checkStoredHashes } = await import('@scoring/report/index')
+    const { sha256Hex } = await import('../../../../renderer/src/workflow/hash')
+    expect(await checkStoredHashes(validated.data, sha256Hex)).toEqual([])
 
     const audit = await verifyCampaignAudit(db, campaign.id)
     expect(audit.ok).toBe(true)
