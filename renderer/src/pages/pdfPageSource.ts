@@ -6,6 +6,12 @@ import { addRotation, MAX_CANVAS_PIXELS, PageRenderError, type PageInfo, type Pa
 export const PAGE_RENDER_TIMEOUT_MS = 10_000
 
 /**
+ * pdf.js keeps a page's decoded images until cleanup() is called; on a 300 dpi scan that is
+ * about 13–35 MB a page. Only this many recently used pages keep theirs.
+ */
+export const LIVE_PAGES = 8
+
+/**
  * pdf.js behind the PageSource interface. Reopens its document when a render times out,
  * because the only way to stop a worker stuck in a page is to terminate it.
  */
@@ -15,6 +21,7 @@ export class PdfPageSource implements PageSource {
   #pages = new Map<number, Promise<PDFPageProxy>>()
   #info = new Map<number, PageInfo>()
   #broken = new Map<number, PageRenderError>()
+  #drawing = new Map<number, number>()
 
   constructor(doc: PDFDocumentProxy, reopen: () => Promise<PDFDocumentProxy>) {
     this.#doc = doc
@@ -27,12 +34,26 @@ export class PdfPageSource implements PageSource {
 
   #page(pageIndex: number): Promise<PDFPageProxy> {
     let p = this.#pages.get(pageIndex)
-    if (!p) {
+    if (p) {
+      // Map order is the LRU order: move to the back.
+      this.#pages.delete(pageIndex)
+      this.#pages.set(pageIndex, p)
+    } else {
       p = this.#doc.getPage(pageIndex + 1)
       this.#pages.set(pageIndex, p)
       p.catch(() => this.#pages.delete(pageIndex))
+      this.#evict()
     }
     return p
+  }
+
+  #evict(): void {
+    for (const [index, proxy] of this.#pages) {
+      if (this.#pages.size <= LIVE_PAGES) return
+      if (this.#drawing.has(index)) continue
+      this.#pages.delete(index)
+      void proxy.then((page) => page.cleanup(), () => undefined)
+    }
   }
 
   async getPageInfo(pageIndex: number): Promise<PageInfo> {
@@ -57,6 +78,17 @@ export class PdfPageSource implements PageSource {
       throw err
     }
     if (request.signal.aborted) throw abortError()
+    this.#drawing.set(pageIndex, (this.#drawing.get(pageIndex) ?? 0) + 1)
+    try {
+      await this.#draw(page, pageIndex, canvas, request)
+    } finally {
+      const n = (this.#drawing.get(pageIndex) ?? 1) - 1
+      if (n > 0) this.#drawing.set(pageIndex, n)
+      else this.#drawing.delete(pageIndex)
+    }
+  }
+
+  async #draw(page: PDFPageProxy, pageIndex: number, canvas: HTMLCanvasElement, request: RenderRequest): Promise<void> {
     const rotation: Rotation = addRotation(page.rotate, request.rotation)
     let viewport = page.getViewport({ scale: request.scale * request.pixelRatio, rotation })
     const pixels = viewport.width * viewport.height

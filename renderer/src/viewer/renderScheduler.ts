@@ -15,7 +15,12 @@ interface Entry {
   controller: AbortController
   resolve: () => void
   reject: (e: unknown) => void
+  /** Set when a more urgent job pushed this one aside: it goes back in the queue instead of failing. */
+  preempted?: boolean
 }
+
+/** Jobs at or above this priority (pages off screen, thumbnails) yield to visible pages. */
+export const BACKGROUND_PRIORITY = 10
 
 export class RenderScheduler {
   #pending = new Map<string, Entry>()
@@ -38,13 +43,34 @@ export class RenderScheduler {
     }
     return new Promise((resolve, reject) => {
       this.#pending.set(job.key, { job, controller: new AbortController(), resolve, reject })
+      this.#preemptFor(job.priority)
       queueMicrotask(() => this.#pump())
     })
   }
 
+  /**
+   * A visible page must not wait behind a thumbnail or an off-screen page that takes a few hundred
+   * milliseconds to decode: that background job is aborted and queued again.
+   */
+  #preemptFor(priority: number): void {
+    if (priority >= BACKGROUND_PRIORITY || this.#running.size < this.#concurrency) return
+    for (const entry of this.#running.values()) {
+      if (entry.job.priority >= BACKGROUND_PRIORITY && !entry.preempted) {
+        entry.preempted = true
+        entry.controller.abort()
+        return
+      }
+    }
+  }
+
   setPriority(key: string, priority: number): void {
     const e = this.#pending.get(key)
-    if (e) e.job = { ...e.job, priority }
+    if (e) {
+      e.job = { ...e.job, priority }
+      this.#preemptFor(priority)
+    }
+    const r = this.#running.get(key)
+    if (r) r.job = { ...r.job, priority }
   }
 
   cancel(key: string): void {
@@ -54,7 +80,10 @@ export class RenderScheduler {
       pending.reject(abortError())
     }
     const running = this.#running.get(key)
-    if (running) running.controller.abort()
+    if (running) {
+      running.preempted = false
+      running.controller.abort()
+    }
   }
 
   get pendingCount(): number {
@@ -74,7 +103,11 @@ export class RenderScheduler {
       this.#running.set(entry.job.key, entry)
       entry.job
         .run(entry.controller.signal)
-        .then(entry.resolve, entry.reject)
+        .then(entry.resolve, (e: unknown) => {
+          if (entry.preempted && !this.#pending.has(entry.job.key)) {
+            this.#pending.set(entry.job.key, { job: entry.job, controller: new AbortController(), resolve: entry.resolve, reject: entry.reject })
+          } else entry.reject(e)
+        })
         .finally(() => {
           if (this.#running.get(entry.job.key) === entry) this.#running.delete(entry.job.key)
           this.#pump()

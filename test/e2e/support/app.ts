@@ -42,3 +42,9 @@ export async function canvasIsBlank(page: Page, selector: string): Promise<boole
 }
 
 export { expect }
+
+/** Reloads and waits until the app has started again (the test API appears once the store is open). */
+export async function reloadApp(page: Page) {
+  await page.reload()
+  await page.waitForFunction(() => window.__caseReviewDesk !== undefined)
+}

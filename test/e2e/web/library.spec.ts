@@ -1,5 +1,5 @@
 import { test } from '@playwright/test'
-import { canvasIsBlank, expect, importFiles, openApp } from '../support/app'
+import { canvasIsBlank, expect, importFiles, openApp, reloadApp } from '../support/app'
 import { corpusPath } from '../support/corpus'
 
 test('import a scanned PDF, survive a reload, open it and see page 1', async ({ page }) => {
@@ -10,7 +10,7 @@ test('import a scanned PDF, survive a reload, open it and see page 1', async ({ 
   await expect(page.getByTestId('import-info')).toContainText('已导入「issue7229」，共 2 页')
   await expect(page.getByTestId('library-row')).toHaveCount(1)
 
-  await page.reload()
+  await reloadApp(page)
   await page.waitForFunction(() => window.__caseReviewDesk !== undefined)
   await expect(page.getByTestId('library-row')).toHaveCount(1)
   const row = page.getByTestId('library-row').first()
@@ -24,7 +24,7 @@ test('import a scanned PDF, survive a reload, open it and see page 1', async ({ 
   await page.screenshot({ path: 'test-results/shots/library-open-page1.png' })
 
   // Reloading on the open file comes back to it.
-  await page.reload()
+  await reloadApp(page)
   await expect(page.locator('[data-testid=page-canvas][data-page="1"][data-rendered=true]')).toBeVisible()
   expect(foreignRequests).toEqual([])
 })

@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test'
-import { expect, importFiles, openApp } from '../support/app'
+import { expect, importFiles, openApp, reloadApp } from '../support/app'
 import { corpusPath } from '../support/corpus'
 
 // The whole review workflow through the screens: campaign → registration → sampling → assignment →
@@ -100,7 +100,7 @@ test('campaign to finalised review through the screens, with evidence, reload, r
   expect(stored.find((d) => d.itemId === itemId)!.deductions![0]!.evidence).toEqual([{ page: 2 }, { page: 2, mark: mark!.id }])
 
   // Reload in the middle: nothing lost.
-  await page.reload()
+  await reloadApp(page)
   await page.waitForFunction(() => window.__caseReviewDesk !== undefined)
   await expect(page.locator(`[data-testid=sheet-row][data-item-id="${itemId}"]`)).toHaveAttribute('data-status', 'deducted')
 

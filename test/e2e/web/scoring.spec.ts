@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test'
-import { expect, importFiles, openApp } from '../support/app'
+import { expect, importFiles, openApp, reloadApp } from '../support/app'
 import { corpusPath } from '../support/corpus'
 
 async function seed(page: Page) {
@@ -47,7 +47,7 @@ test('scoring screen: deduction with reason and evidence, totals from the engine
   await expect.poll(() => page.evaluate(() => window.__caseReviewDesk.viewer.currentPage())).toBe(3)
 
   // Reload in the middle of scoring: the decision is still there, the total unchanged.
-  await page.reload()
+  await reloadApp(page)
   await page.waitForFunction(() => window.__caseReviewDesk !== undefined)
   await expect(page.locator(`[data-testid=sheet-row][data-item-id="${itemId}"]`)).toHaveAttribute('data-status', 'deducted')
   expect(await shownTotal(page)).toBe((afterOne as { total: string }).total)

@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test'
-import { expect, importFiles, openApp } from '../support/app'
+import { expect, importFiles, openApp, reloadApp } from '../support/app'
 import { corpusPath } from '../support/corpus'
 
 async function openCase(page: Page, file: string, name: string) {
@@ -102,7 +102,7 @@ test('per-page rotation: R, Shift+R and selected thumbnails; stored, not reloade
   await page.locator('[data-testid=thumb][data-page="6"]').click({ modifiers: ['Shift'] })
   await expect.poll(() => page.evaluate(() => window.__caseReviewDesk.viewer.selectedPages())).toEqual([4, 5, 6])
 
-  await page.reload()
+  await reloadApp(page)
   await page.evaluate(() => window.__caseReviewDesk.waitForPageRendered(1))
   await expect.poll(() => page.evaluate(() => [1, 2, 3].map((n) => window.__caseReviewDesk.viewer.rotation(n)))).toEqual([180, 180, 0])
   await page.screenshot({ path: 'test-results/shots/viewer-rotated.png' })
@@ -124,7 +124,7 @@ test('document index: mark page ranges as typed documents, shown as a tree, jump
   await page.getByTestId('doc-add').click()
   await expect(page.getByRole('alert')).toContainText('页码范围')
 
-  await page.reload()
+  await reloadApp(page)
   await page.evaluate(() => window.__caseReviewDesk.waitForPageRendered(1))
   await page.getByTestId('tab-index').click()
   await expect(page.getByTestId('doc-node')).toHaveCount(1)
@@ -143,7 +143,7 @@ test('page flags: blank, duplicate, unreadable, missing after; shown on thumbnai
   await page.getByTestId('flag-missingAfter').click()
   await page.getByTestId('flag-unreadable').click()
   await expect(page.getByTestId('flag-unreadable')).toHaveAttribute('aria-pressed', 'true')
-  await page.reload()
+  await reloadApp(page)
   await page.evaluate(() => window.__caseReviewDesk.waitForPageRendered(1))
   expect(await page.evaluate(() => [window.__caseReviewDesk.viewer.flags(1), window.__caseReviewDesk.viewer.flags(5)])).toEqual([{ blank: true }, { missingAfter: true, unreadable: true }])
 })

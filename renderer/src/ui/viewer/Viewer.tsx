@@ -16,7 +16,9 @@ import { PageView } from './PageView'
 import { ThumbnailStrip } from './ThumbnailStrip'
 import { ViewerToolbar } from './ViewerToolbar'
 
-const OVERSCAN = 1
+/** Pages kept alive beyond the visible ones: one behind, two ahead in reading order, so the next flip finds its page drawn. */
+const BEHIND = 1
+const AHEAD = 2
 
 export interface ViewerProps {
   caseFile: CaseFileRecord
@@ -68,8 +70,8 @@ export function Viewer({ caseFile, source, firstInfo, rightPanel, onMarkClick: o
 
   const { first, last } = visibleRange(layout, viewport.top, viewport.height)
   const current = currentSlot(layout, viewport.top, viewport.height)
-  const mountFrom = Math.max(0, first - OVERSCAN)
-  const mountTo = Math.min(pageCount - 1, last + OVERSCAN)
+  const mountFrom = Math.max(0, first - BEHIND)
+  const mountTo = Math.min(pageCount - 1, last + AHEAD)
 
   // Keep the reviewer's place when zoom, rotation or a newly measured page size moves the layout.
   useLayoutEffect(() => {
@@ -279,7 +281,7 @@ export function Viewer({ caseFile, source, firstInfo, rightPanel, onMarkClick: o
         height={layout.heights[i]!}
         source={source}
         scheduler={scheduler}
-        priority={(visible ? 0 : 10) + Math.abs(i - current)}
+        priority={visible ? Math.abs(i - current) : i > last ? 10 + (i - last) : 20 + (first - i)}
         marks={marksByPage.get(i) ?? []}
         activeMarkId={activeMarkId}
         markMode={markMode}

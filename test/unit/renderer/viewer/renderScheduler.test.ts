@@ -65,3 +65,53 @@ describe('render scheduler', () => {
     expect(ran).toEqual([2])
   })
 })
+
+describe('render scheduler preemption', () => {
+  it('a visible page pushes a running thumbnail aside; the thumbnail runs again afterwards', async () => {
+    const s = new RenderScheduler(1)
+    const order: string[] = []
+    let thumbRuns = 0
+    const thumb = s.request({
+      key: 'thumb:1',
+      priority: 100,
+      run: (signal) =>
+        new Promise<void>((resolve, reject) => {
+          thumbRuns++
+          if (thumbRuns > 1) {
+            order.push('thumb')
+            return resolve()
+          }
+          signal.addEventListener('abort', () => {
+            const e = new Error('x')
+            e.name = 'AbortError'
+            reject(e)
+          })
+        }),
+    })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(s.runningCount).toBe(1)
+    const page = s.request({ key: 'page:2', priority: 0, run: async () => void order.push('page') })
+    await Promise.all([thumb, page])
+    expect(order).toEqual(['page', 'thumb'])
+    expect(thumbRuns).toBe(2)
+  })
+
+  it('an off-screen page does not preempt another background job', async () => {
+    const s = new RenderScheduler(1)
+    const gate = deferred()
+    let aborted = false
+    const running = s.request({
+      key: 'thumb:1',
+      priority: 100,
+      run: (signal) => {
+        signal.addEventListener('abort', () => (aborted = true))
+        return gate.promise
+      },
+    })
+    await new Promise((r) => setTimeout(r, 0))
+    const ahead = s.request({ key: 'page:9', priority: 12, run: async () => {} })
+    expect(aborted).toBe(false)
+    gate.resolve()
+    await Promise.all([running, ahead])
+  })
+})
