@@ -35,7 +35,8 @@ describe('verification string', () => {
     expect(s).toBe(`CRD1|${CAMPAIGN_ID}|c2|97.78|excellent|${hash}`)
     const p = parseVerification(s)
     expect(p).toEqual({ ok: true, fields: { campaignId: CAMPAIGN_ID, caseId: 'c2', total: '97.78', grade: 'excellent', hash } })
-    expect(formatVerification((p as { fields: never }).fields)).toBe(s)
+    if (!p.ok) throw new Error(p.message)
+    expect(formatVerification(p.fields)).toBe(s)
   })
 
   it('rejects malformed strings with a reason', () => {
