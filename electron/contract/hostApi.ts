@@ -25,12 +25,15 @@ export interface SaveFileRequest {
 export interface DesktopApi {
   getAppInfo(): Promise<Result<AppInfo>>
   saveFile(request: SaveFileRequest): Promise<Result<SaveFileResult>>
+  /** A4 PDF of a self-contained HTML page (fonts inlined), rendered in a hidden window. */
+  printToPdf(html: string): Promise<Result<Uint8Array>>
 }
 
 /** Channel names; the preload exposes exactly these methods and nothing else. */
 export const channels = {
   getAppInfo: 'host:getAppInfo',
   saveFile: 'host:saveFile',
+  printToPdf: 'host:printToPdf',
 } as const satisfies Record<keyof DesktopApi, string>
 
 export type ChannelName = (typeof channels)[keyof typeof channels]

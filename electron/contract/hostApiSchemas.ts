@@ -14,5 +14,16 @@ export const saveFileRequestSchema: z.ZodType<SaveFileRequest> = z.object({
   bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SAVE_BYTES, '文件过大（上限 2 GB）'),
 })
 
+/** Printable pages inline their font slices (a few MB at most); anything far larger is not one of ours. */
+export const MAX_PRINT_HTML_CHARS = 64 * 1024 ** 2
+
+export const printToPdfArgsSchema = z.tuple([
+  z
+    .string()
+    .min(1, '打印内容为空')
+    .max(MAX_PRINT_HTML_CHARS, '打印内容过大')
+    .refine((h) => /^\s*<!doctype html>/i.test(h), '打印内容不是完整的 HTML 页面'),
+])
+
 /** Methods that take no argument must be called with none. */
 export const noArgs = z.tuple([])

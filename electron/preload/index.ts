@@ -6,6 +6,7 @@ import { channels, desktopGlobal, type DesktopApi } from '@contract/hostApi'
 const api: DesktopApi = {
   getAppInfo: () => ipcRenderer.invoke(channels.getAppInfo),
   saveFile: (request) => ipcRenderer.invoke(channels.saveFile, request),
+  printToPdf: (html) => ipcRenderer.invoke(channels.printToPdf, html),
 }
 
 contextBridge.exposeInMainWorld(desktopGlobal, api)

@@ -7,6 +7,7 @@ import { documentsOf, marksOf } from './store/viewerState'
 import type { ViewerHandle, ZoomMode } from './viewer/ViewerBridge'
 import { createExchangeTestApi, type ExchangeTestApi } from './exchange/exchangeTestApi'
 import { createCampaignTestApi, type CampaignTestApi } from './workflow/campaignTestApi'
+import { createReportsTestApi, type ReportsTestApi } from './reports/reportsTestApi'
 
 /**
  * The automation contract (test/e2e/CONTRACT.md). Installed only when the page is
@@ -29,6 +30,8 @@ export interface CaseReviewTestApi {
   rubrics: RubricTestApi
   /** Campaigns (评查活动): read their state and verify their audit log; see CONTRACT.md 评查活动. */
   campaigns: CampaignTestApi
+  /** Reports, documents and rectification tracking; see CONTRACT.md 报告与整改. */
+  reports: ReportsTestApi
   /** The open viewer; every method below throws if no case file is open. Page numbers are 1-based. */
   viewer: {
     pageCount(): number
@@ -83,6 +86,7 @@ export function createTestApi(services: AppServices): CaseReviewTestApi {
     rubrics: createRubricTestApi(services),
     review: createReviewTestApi(services),
     exchange: createExchangeTestApi(services),
+    reports: createReportsTestApi(services),
   }
 }
 

@@ -24,5 +24,8 @@ export function createBrowserHost(version: string, getDocument: () => Document =
         setTimeout(() => URL.revokeObjectURL(url), 60_000)
       }
     },
+    async printToPdf() {
+      return { ok: false, unsupported: true }
+    },
   }
 }

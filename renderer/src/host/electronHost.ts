@@ -14,5 +14,9 @@ export function createElectronHost(api: DesktopApi): Host {
       if (!r.ok) return { ok: false, message: r.error.message }
       return { ok: true, savedTo: r.value.path }
     },
+    async printToPdf(html) {
+      const r = await api.printToPdf(html)
+      return r.ok ? { ok: true, pdf: r.value } : { ok: false, message: r.error.message }
+    },
   }
 }

@@ -2,7 +2,7 @@ import { Dexie, type EntityTable } from 'dexie'
 import type { BlobRecord, CaseFileRecord, DocumentRecord, MarkRecord, PageStateRecord, SettingRecord } from './records'
 import type { RubricTemplateRecord, RubricVersionRecord } from './records'
 import { schemaVersions } from './schemaVersions'
-import type { AssignmentRecord, AuditRecord, CampaignCaseRecord, CampaignRecord, ProblemTextRecord, ReviewRecord } from './workflowRecords'
+import type { AssignmentRecord, AuditRecord, CampaignCaseRecord, CampaignRecord, ProblemTextRecord, RectificationRecord, ReviewRecord } from './workflowRecords'
 
 export type CaseDb = Dexie & {
   caseFiles: EntityTable<CaseFileRecord, 'id'>
@@ -19,6 +19,7 @@ export type CaseDb = Dexie & {
   reviews: EntityTable<ReviewRecord, 'id'>
   auditLog: EntityTable<AuditRecord, 'id'>
   problemTexts: EntityTable<ProblemTextRecord, 'id'>
+  rectifications: EntityTable<RectificationRecord, 'id'>
 }
 
 export const DEFAULT_DB_NAME = 'case-review-desk'

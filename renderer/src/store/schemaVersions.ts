@@ -50,6 +50,13 @@ export const schemaVersions: SchemaVersion[] = [
       problemTexts: 'id, [rubricId+itemId]',
     },
   },
+  {
+    // Rectification tracking (整改): one row per problem of a finalised review, with its status and the agency's feedback. Only a new table.
+    version: 5,
+    stores: {
+      rectifications: 'id, campaignId, [campaignId+agencyId]',
+    },
+  },
 ]
 
 export const latestSchemaVersion = Math.max(...schemaVersions.map((v) => v.version))

@@ -103,3 +103,27 @@ export interface ProblemTextRecord {
   uses: number
   lastUsedAt: string
 }
+
+/**
+ * 整改: one row per problem found in a finalised review, shaped as the campaign export's rectification
+ * plus bookkeeping. `problemKey` names the problem it came from, so re-generating never duplicates a row.
+ */
+export interface RectificationRecord {
+  id: string
+  campaignId: string
+  /** `${caseId}#${itemId}#${ruleId}#${n}`: the n-th problem with that item and rule in the file. */
+  problemKey: string
+  agencyId: string
+  /** Campaign case id. */
+  caseId: string
+  itemId: string
+  ruleId?: string
+  description: string
+  status: 'pending' | 'inProgress' | 'done' | 'declined'
+  reason?: string
+  feedback?: string
+  feedbackOn?: string
+  deadline: string
+  createdAt: string
+  updatedAt: string
+}

@@ -8,6 +8,7 @@ import { casesOf } from './campaigns'
 import { sha256Hex } from './hash'
 import { reviewsOf } from './reviews'
 import { toEngineReview } from './scoreRecord'
+import { toExportRectification } from '../reports/rectifications'
 
 const exportState = (r: ReviewRecord): 'draft' | 'submitted' | 'finalised' => (r.state === 'finalised' ? 'finalised' : r.state === 'submitted' || r.state === 'in-second-review' ? 'submitted' : 'draft')
 const day = (iso: string | undefined, fallback: string) => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : fallback)
@@ -84,6 +85,7 @@ export async function buildCampaignExport(db: CaseDb, campaignId: string, versio
       ...(c.pageCount ? { pageCount: c.pageCount } : {}),
     })),
     reviews: entries,
-    rectifications: [],
+    // Tracked rectifications (整改), so the ledger and notices show their status; rows for cases not exported would not validate.
+    rectifications: (await db.rectifications.where('campaignId').equals(campaignId).toArray()).filter((r) => exportedCases.some((c) => c.id === r.caseId)).map(toExportRectification),
   }
 }

@@ -11,6 +11,9 @@ import { RegistrationTab } from './RegistrationTab'
 import { SamplingTab } from './SamplingTab'
 import { SettingsTab } from './SettingsTab'
 import { useCampaignData, type CampaignData } from './useCampaignData'
+import { RectificationTab } from '../reports/RectificationTab'
+import { ReportTab } from '../reports/ReportTab'
+import { StatsTab } from '../reports/StatsTab'
 
 const tabs = [
   { id: 'settings', label: '设置', Component: SettingsTab },
@@ -19,6 +22,9 @@ const tabs = [
   { id: 'assignment', label: '分配', Component: AssignmentTab },
   { id: 'progress', label: '进度', Component: ProgressTab },
   { id: 'double', label: '复核与仲裁', Component: DoubleReviewTab },
+  { id: 'report', label: '报告', Component: ReportTab },
+  { id: 'rectification', label: '整改', Component: RectificationTab },
+  { id: 'stats', label: '统计', Component: StatsTab },
   { id: 'audit', label: '审计', Component: AuditTab },
 ] as const satisfies readonly { id: string; label: string; Component: (p: { data: CampaignData }) => unknown }[]
 

@@ -6,6 +6,7 @@ import { scoreRecord } from '../../workflow/scoreRecord'
 import type { EditorKind, EvidenceTools } from './DecisionEditor'
 import { ItemRow } from './ItemRow'
 import { ReviewActions } from './ReviewActions'
+import { SheetExports } from './SheetExports'
 
 export interface ScoreSheetProps {
   rubric: Rubric
@@ -171,6 +172,7 @@ export function ScoreSheet(p: ScoreSheetProps) {
           </div>
         )}
         <ReviewActions state={p.review.state} role={p.role} complete={ok && result.complete} onAction={(a) => p.onAction(a)} />
+        <SheetExports review={p.review} />
         {p.review.comments.length > 0 && (
           <ul className="review-comments" data-testid="review-comments">
             {p.review.comments.map((c, i) => (
