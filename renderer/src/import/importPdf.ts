@@ -32,10 +32,12 @@ export async function importPdf(db: CaseDb, file: File, deps: { askPassword: Pas
   let password: string | undefined
   let wrongBefore = false
   let pageCount: number
+  let openRanges: [number, number][] = []
   for (;;) {
     const opened = await openPdf(file, password)
     if (opened.ok) {
       pageCount = opened.doc.numPages
+      openRanges = opened.openRanges
       await opened.doc.destroy()
       break
     }
@@ -68,6 +70,7 @@ export async function importPdf(db: CaseDb, file: File, deps: { askPassword: Pas
     size: file.size,
     importedAt: (deps.now ?? (() => new Date()))().toISOString(),
     ...(password !== undefined ? { pdfPassword: password } : {}),
+    ...(openRanges.length ? { openRanges } : {}),
   }
   try {
     await addCaseFile(db, record, [{ sha256, size: file.size, mime, data: file }])

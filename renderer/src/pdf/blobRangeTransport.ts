@@ -1,24 +1,45 @@
 import { pdfjs } from './pdfjs'
 
+export type ByteRange = [begin: number, end: number]
+
 /**
  * Feeds pdf.js from a Blob by byte ranges, so a 1 GB scan is never read whole:
  * IndexedDB Blobs are disk-backed and slicing them is cheap.
+ *
+ * Opening a scan makes pdf.js walk every page dictionary, one small read at a time, because
+ * each sits between megabyte images. The ranges read while opening are recorded at import
+ * (`requested`) and, on later opens, read all at once in parallel (`warm`), so pdf.js finds
+ * them waiting instead of paying a read per page.
  */
 export class BlobRangeTransport extends pdfjs.PDFDataRangeTransport {
   #blob: Blob
   #aborted = false
+  #warm = new Map<string, Promise<Uint8Array>>()
+  readonly requested: ByteRange[] = []
 
-  constructor(blob: Blob) {
+  constructor(blob: Blob, warm: readonly ByteRange[] = []) {
     super(blob.size, null)
     this.#blob = blob
+    for (const [begin, end] of warm) {
+      if (begin >= 0 && end <= blob.size && begin < end) this.#warm.set(`${begin}-${end}`, this.#read(begin, end))
+    }
+  }
+
+  #read(begin: number, end: number): Promise<Uint8Array> {
+    return this.#blob
+      .slice(begin, end)
+      .arrayBuffer()
+      .then((b) => new Uint8Array(b))
   }
 
   override requestDataRange(begin: number, end: number): void {
-    this.#blob
-      .slice(begin, end)
-      .arrayBuffer()
-      .then((buffer) => {
-        if (!this.#aborted) this.onDataRange(begin, new Uint8Array(buffer))
+    this.requested.push([begin, end])
+    const key = `${begin}-${end}`
+    const ready = this.#warm.get(key)
+    if (ready) this.#warm.delete(key)
+    ;(ready ?? this.#read(begin, end))
+      .then((bytes) => {
+        if (!this.#aborted) this.onDataRange(begin, bytes)
       })
       .catch(() => {
         // A failed read surfaces in pdf.js as a missing-data error on the page that needed it.
@@ -27,5 +48,6 @@ export class BlobRangeTransport extends pdfjs.PDFDataRangeTransport {
 
   override abort(): void {
     this.#aborted = true
+    this.#warm.clear()
   }
 }

@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist'
-import { BlobRangeTransport } from './blobRangeTransport'
+import { BlobRangeTransport, type ByteRange } from './blobRangeTransport'
 import { pdfjs, pdfjsAssetOptions } from './pdfjs'
 import { saslprep } from './saslprep'
 
@@ -10,7 +10,11 @@ export type OpenPdfFailure =
   | { kind: 'wrong-password' }
   | { kind: 'unknown'; detail: string }
 
-export type OpenPdfResult = { ok: true; doc: PDFDocumentProxy } | { ok: false; failure: OpenPdfFailure }
+/** `openRanges`: what pdf.js read to open the file; kept with the case file to warm later opens. */
+export type OpenPdfResult = { ok: true; doc: PDFDocumentProxy; openRanges: ByteRange[] } | { ok: false; failure: OpenPdfFailure }
+
+/** Enough for the page tree of a few thousand pages; more is not worth keeping in the record. */
+const MAX_RECORDED_RANGES = 5000
 
 /**
  * 64 KiB ranges (pdf.js's default). pdf.js fetches every page dictionary of the page tree while
@@ -22,18 +26,19 @@ const RANGE_CHUNK = 1 << 16
 /**
  * Opens a PDF Blob by ranges. A password is tried once; instead of pdf.js's prompt loop we return needs-password / wrong-password so the UI can ask in Chinese.
  */
-export async function openPdf(blob: Blob, password?: string): Promise<OpenPdfResult> {
-  const first = await openOnce(blob, password)
+export async function openPdf(blob: Blob, password?: string, warmRanges: readonly ByteRange[] = []): Promise<OpenPdfResult> {
+  const first = await openOnce(blob, password, warmRanges)
   if (!first.ok && first.failure.kind === 'wrong-password' && password !== undefined && saslprep(password) !== password) {
-    return openOnce(blob, saslprep(password))
+    return openOnce(blob, saslprep(password), warmRanges)
   }
   return first
 }
 
-async function openOnce(blob: Blob, password?: string): Promise<OpenPdfResult> {
+async function openOnce(blob: Blob, password: string | undefined, warmRanges: readonly ByteRange[]): Promise<OpenPdfResult> {
   if (blob.size === 0) return { ok: false, failure: { kind: 'empty' } }
+  const transport = new BlobRangeTransport(blob, warmRanges)
   const task = pdfjs.getDocument({
-    range: new BlobRangeTransport(blob),
+    range: transport,
     length: blob.size,
     rangeChunkSize: RANGE_CHUNK,
     disableAutoFetch: true,
@@ -48,7 +53,7 @@ async function openOnce(blob: Blob, password?: string): Promise<OpenPdfResult> {
   })
   try {
     const doc = await task.promise
-    return { ok: true, doc }
+    return { ok: true, doc, openRanges: transport.requested.length <= MAX_RECORDED_RANGES ? transport.requested.slice() : [] }
   } catch (e) {
     void task.destroy()
     // Without an onPassword handler pdf.js rejects with PasswordException and its code.

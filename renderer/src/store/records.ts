@@ -39,6 +39,8 @@ export interface CaseFileRecord {
   importedAt: string
   /** Image case files only: one entry per page, in reading order. */
   pages?: ImagePageRef[]
+  /** Byte ranges pdf.js read to open the PDF at import; read ahead in parallel on later opens. */
+  openRanges?: [number, number][]
   /** The open password a reviewer typed at import, so the file opens again without asking. Stays on this laptop. */
   pdfPassword?: string
 }
