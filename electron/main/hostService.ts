@@ -11,7 +11,7 @@ export interface FileWriter {
 }
 
 /** What the main process does for the renderer; every dependency is injected so it runs under vitest. */
-export function createHostService(deps: { info: AppInfo; dialog: SaveDialog; files: FileWriter }) {
+export function createHostService(deps: { info: AppInfo; dialog: SaveDialog; files: FileWriter; printToPdf?: (html: string) => Promise<Result<Uint8Array>> }) {
   return {
     async getAppInfo(): Promise<Result<AppInfo>> {
       return ok(deps.info)
@@ -25,6 +25,9 @@ export function createHostService(deps: { info: AppInfo; dialog: SaveDialog; fil
       } catch (e) {
         return fail('write-failed', `无法写入文件：${e instanceof Error ? e.message : String(e)}`)
       }
+    },
+    async printToPdf(html: string): Promise<Result<Uint8Array>> {
+      return deps.printToPdf ? deps.printToPdf(html) : fail('unsupported', '此版本不支持直接生成 PDF')
     },
   }
 }

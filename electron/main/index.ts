@@ -5,6 +5,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from 
 import { writeAtomic } from './atomicWrite'
 import { createHostService } from './hostService'
 import { registerIpcHandlers } from './ipcHandlers'
+import { createPdfPrinter, createPrintPages } from './printToPdf'
 import { hardenSession, hardenWebContents, isAllowedNavigation } from './security'
 
 // Must run before 'ready': a privileged standard scheme gets a real origin, so
@@ -16,6 +17,14 @@ protocol.registerSchemesAsPrivileged([
 const devServerUrl = process.env.ELECTRON_RENDERER_URL ?? null
 const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : null
 const rendererDir = join(import.meta.dirname, '../renderer')
+const printPages = createPrintPages()
+
+/** A hidden window per PDF, hardened like the main one; the page has no script, so JavaScript is off. */
+function openPdfWindow() {
+  const win = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, javascript: false, spellcheck: false } })
+  hardenWebContents(win.webContents, null)
+  return { loadURL: (url: string) => win.loadURL(url), webContents: win.webContents, destroy: () => win.destroy() }
+}
 
 async function createWindow(): Promise<void> {
   const win = new BrowserWindow({
@@ -38,18 +47,16 @@ async function createWindow(): Promise<void> {
 }
 
 app.whenReady().then(async () => {
-  protocol.handle(
-    APP_SCHEME,
-    createAppProtocolHandler(rendererDir, {
-      read: async (path) => {
-        try {
-          return await readFile(path)
-        } catch {
-          return null
-        }
-      },
-    }),
-  )
+  const appFiles = createAppProtocolHandler(rendererDir, {
+    read: async (path) => {
+      try {
+        return await readFile(path)
+      } catch {
+        return null
+      }
+    },
+  })
+  protocol.handle(APP_SCHEME, (request) => printPages.respond(request) ?? appFiles(request))
   hardenSession(session.defaultSession, devServerOrigin)
   registerIpcHandlers(
     ipcMain,
@@ -57,6 +64,7 @@ app.whenReady().then(async () => {
       info: { name: '案卷评查台', version: app.getVersion(), electron: process.versions.electron ?? '', platform: process.platform },
       dialog: { showSaveDialog: (options) => dialog.showSaveDialog(options) },
       files: { writeAtomic },
+      printToPdf: createPdfPrinter({ openWindow: openPdfWindow, pages: printPages }),
     }),
     (url) => url !== undefined && (url.startsWith(APP_ORIGIN + '/') || isAllowedNavigation(url, devServerOrigin)),
   )

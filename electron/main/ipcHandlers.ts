@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channels } from '@contract/hostApi'
-import { noArgs, saveFileRequestSchema } from '@contract/hostApiSchemas'
+import { noArgs, printToPdfArgsSchema, saveFileRequestSchema } from '@contract/hostApiSchemas'
 import { fail, type Result } from '@contract/result'
 import type { HostService } from './hostService'
 
@@ -31,4 +31,5 @@ export function registerIpcHandlers(ipc: IpcMainLike, service: HostService, isTr
     channels.saveFile,
     guarded(z.tuple([saveFileRequestSchema]), ([request]) => service.saveFile(request), isTrustedSender),
   )
+  ipc.handle(channels.printToPdf, guarded(printToPdfArgsSchema, ([html]) => service.printToPdf(html), isTrustedSender))
 }

@@ -53,12 +53,12 @@ export function fillPlaceholders(text: string, values: Record<string, string>): 
 }
 
 /**
- * Turns this campaign's texts into a reusable template: its name and organiser become placeholders,
+ * Turns this campaign's texts into a reusable template: its name, organiser and dates become placeholders,
  * as they are the parts that certainly differ next time. Numbers are left for the author to mark,
  * since replacing "1" everywhere would corrupt dates and list numbers.
  */
 export function toTemplateTexts(texts: NarrativeTexts, values: Record<string, string>): NarrativeTexts {
-  const swaps = (['活动名称', '组织单位'] as const).map((k) => [values[k] ?? '', k] as const).filter(([v]) => v.length >= 2).sort((a, b) => b[0].length - a[0].length)
+  const swaps = (['活动名称', '组织单位', '整改期限', '开始日期', '结束日期'] as const).map((k) => [values[k] ?? '', k] as const).filter(([v]) => v.length >= 2).sort((a, b) => b[0].length - a[0].length)
   const out = { ...texts }
   for (const k of NARRATIVE_KEYS) for (const [v, name] of swaps) out[k] = out[k].split(v).join(`{${name}}`)
   return out

@@ -7,6 +7,7 @@ import { generateRectifications, rectificationOverdue, rectificationsOf, updateR
 import { loadReportModel } from './reportModel'
 import { defaultNarrative, verificationFor } from '@scoring/report/index'
 import { sha256Hex } from '../workflow/hash'
+import { auditOf } from '../workflow/audit'
 
 /** Reports and rectification part of the automation contract (window.__caseReviewDesk.reports); see CONTRACT.md 报告与整改. */
 export interface ReportsTestApi {
@@ -22,6 +23,8 @@ export interface ReportsTestApi {
   /** The printable page (fonts inlined) for a score sheet (target = case id) or the circular. */
   printableHtml(campaignId: string, kind: 'circular' | 'sheet', target?: string): Promise<string>
   verification(campaignId: string, caseId: string): Promise<string>
+  /** Audit actions recorded for rectification rows (rectification.*), oldest first. */
+  rectificationAudit(campaignId: string): Promise<{ action: string; subject: string; after: unknown }[]>
 }
 
 export function createReportsTestApi(s: AppServices): ReportsTestApi {
@@ -62,6 +65,9 @@ export function createReportsTestApi(s: AppServices): ReportsTestApi {
       const f = m.files.find((x) => x.case.id === caseId)
       if (!f) throw new Error('no finalised file')
       return verificationFor(id, f, sha256Hex)
+    },
+    async rectificationAudit(id) {
+      return (await auditOf(s.db, id)).filter((a) => a.action.startsWith('rectification.')).map((a) => ({ action: a.action, subject: a.subject.id, after: a.after }))
     },
   }
 }

@@ -48,7 +48,7 @@ export function NarrativeEditor(p: { model: ReportModel; texts: NarrativeTexts; 
             data-testid="template-save"
             onClick={() =>
               void saveTemplate(db, name, toTemplateTexts(p.texts, placeholderValues(p.model))).then(
-                (t) => (say(true, `已保存模板「${t.name}」（活动名称、组织单位已替换为占位符）`), setPicked(t.id)),
+                (t) => (say(true, `已保存模板「${t.name}」（活动名称、组织单位和日期已替换为占位符）`), setPicked(t.id)),
                 (e) => say(false, errorText(e)),
               )
             }

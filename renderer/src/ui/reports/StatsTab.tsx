@@ -58,6 +58,7 @@ function Stats({ model }: { model: ReportModel }) {
           <HBarChart
             testId="stats-items"
             labelWidth={260}
+            valueWidth={200}
             width={760}
             max={Math.max(...items.map((i) => i.files))}
             bars={items.map((i) => ({ label: `${i.itemId} ${i.itemName}`, value: i.files, valueText: `${i.files}件（${i.ratePercentText}%），扣${i.pointsText}分`, title: `${i.itemId} ${i.itemName}：${i.files}件案卷扣分，共${i.occurrences}处` }))}

@@ -12,12 +12,12 @@ export interface Bar {
 }
 
 /** Horizontal bars, one per row, labels on the left: fits long agency and item names. */
-export function HBarChart(p: { bars: Bar[]; max: number; testId: string; labelWidth?: number; width?: number; unit?: string; marker?: { value: number; label: string } }) {
+export function HBarChart(p: { bars: Bar[]; max: number; testId: string; labelWidth?: number; valueWidth?: number; width?: number; unit?: string; marker?: { value: number; label: string } }) {
   const labelW = p.labelWidth ?? 180
   const width = p.width ?? 640
   const row = 26
   const top = 8
-  const plot = width - labelW - 70
+  const plot = width - labelW - (p.valueWidth ?? 70)
   const height = top * 2 + p.bars.length * row + (p.marker ? 18 : 0)
   const x = (v: number) => labelW + (p.max > 0 ? (Math.max(0, v) / p.max) * plot : 0)
   return (

@@ -28,7 +28,7 @@ describe('rectification tracking', () => {
     const [row] = await rectificationsOf(db, campaignId)
     await updateRectification(db, row!.id, { status: 'inProgress' }, '李组长')
     await updateRectification(db, row!.id, { status: 'done', feedback: '已整改', feedbackOn: '2026-12-02' }, '李组长')
-    const audit = (await db.auditLog.where('campaignId').equals(campaignId).toArray()).filter((a) => a.subject.id === row!.id)
+    const audit = (await db.auditLog.where('campaignId').equals(campaignId).toArray()).filter((a) => a.subject.id === row!.id).sort((a, b) => a.seq - b.seq)
     expect(audit.map((a) => a.action)).toEqual(['rectification.status', 'rectification.status'])
     expect(audit[1]).toMatchObject({ actor: '李组长', before: { status: 'inProgress' }, after: { status: 'done', feedback: '已整改', feedbackOn: '2026-12-02' } })
     expect((await verifyCampaignAudit(db, campaignId)).ok).toBe(true)
