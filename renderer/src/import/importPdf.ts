@@ -32,7 +32,7 @@ export async function importPdf(db: CaseDb, file: File, deps: { askPassword: Pas
   let password: string | undefined
   let wrongBefore = false
   let pageCount: number
-  let openRanges: [number, number][] = []
+  let openRanges: [number, number][]
   for (;;) {
     const opened = await openPdf(file, password)
     if (opened.ok) {
