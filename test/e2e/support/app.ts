@@ -48,3 +48,26 @@ export async function reloadApp(page: Page) {
   await page.reload()
   await page.waitForFunction(() => window.__caseReviewDesk !== undefined)
 }
+
+/**
+ * The keyboard-only path through a score sheet: N to the next unscored item, 1 for 符合
+ * (bonus items get 5, 0 points and a reason), each step waiting until the item is saved.
+ */
+export async function finishSheetByKeyboard(page: Page) {
+  await page.getByTestId('score-sheet').focus()
+  for (let i = 0; i < 200; i++) {
+    if ((await page.getByTestId('sheet-total').getAttribute('data-complete')) === 'true') return
+    await page.keyboard.press('n')
+    const selected = page.locator('[data-testid=sheet-row].selected')
+    const itemId = await selected.getAttribute('data-item-id')
+    if ((await selected.getByTestId('act-conforming').count()) > 0) await page.keyboard.press('1')
+    else {
+      await page.keyboard.press('5')
+      await page.getByTestId('bonus-amount').fill('0')
+      await page.getByTestId('reason-input').fill('无加分情形')
+      await page.keyboard.press('Enter')
+    }
+    await expect(page.locator(`[data-testid=sheet-row][data-item-id="${itemId}"]`)).not.toHaveAttribute('data-status', 'unscored')
+  }
+  throw new Error('score sheet still incomplete after 200 keyboard steps')
+}

@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test'
-import { expect, importFiles, openApp, reloadApp } from '../support/app'
+import { expect, importFiles, openApp, finishSheetByKeyboard, reloadApp } from '../support/app'
 import { corpusPath } from '../support/corpus'
 
 // The whole review workflow through the screens: campaign → registration → sampling → assignment →
@@ -105,18 +105,7 @@ test('campaign to finalised review through the screens, with evidence, reload, r
   await expect(page.locator(`[data-testid=sheet-row][data-item-id="${itemId}"]`)).toHaveAttribute('data-status', 'deducted')
 
   // Finish by keyboard.
-  await page.getByTestId('score-sheet').focus()
-  for (let i = 0; i < 80 && (await page.getByTestId('sheet-total').getAttribute('data-complete')) !== 'true'; i++) {
-    await page.keyboard.press('n')
-    const selected = page.locator('[data-testid=sheet-row].selected')
-    if ((await selected.getByTestId('act-conforming').count()) > 0) await page.keyboard.press('1')
-    else {
-      await page.keyboard.press('5')
-      await page.getByTestId('bonus-amount').fill('0')
-      await page.getByTestId('reason-input').fill('无加分情形')
-      await page.keyboard.press('Enter')
-    }
-  }
+  await finishSheetByKeyboard(page)
   const engine = (await page.evaluate((rid) => window.__caseReviewDesk.review.engineTotal(rid), reviewId)) as { total: string; grade: string }
   await expect(page.getByTestId('sheet-total')).toHaveAttribute('data-total', engine.total)
   await expect(page.getByTestId('sheet-total')).toHaveAttribute('data-grade', engine.grade)

@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test'
-import { expect, importFiles, openApp, reloadApp } from '../support/app'
+import { expect, importFiles, openApp, finishSheetByKeyboard, reloadApp } from '../support/app'
 import { corpusPath } from '../support/corpus'
 
 async function seed(page: Page) {
@@ -56,23 +56,7 @@ test('scoring screen: deduction with reason and evidence, totals from the engine
 
 test('keyboard-only path through a whole file, then submit', async ({ page }) => {
   const { reviewId } = await seed(page)
-  await page.getByTestId('score-sheet').focus()
-  // N jumps to the next unscored item, 1 marks it conforming; repeat until nothing is left.
-  for (let i = 0; i < 80; i++) {
-    const complete = await page.getByTestId('sheet-total').getAttribute('data-complete')
-    if (complete === 'true') break
-    await page.keyboard.press('n')
-    const selected = page.locator('[data-testid=sheet-row].selected')
-    const hasConforming = (await selected.getByTestId('act-conforming').count()) > 0
-    if (hasConforming) await page.keyboard.press('1')
-    else {
-      // A bonus item: award nothing is not a decision, so use 5 and 0 points with a reason.
-      await page.keyboard.press('5')
-      await page.getByTestId('bonus-amount').fill('0')
-      await page.getByTestId('reason-input').fill('无加分情形')
-      await page.keyboard.press('Enter')
-    }
-  }
+  await finishSheetByKeyboard(page)
   await expect(page.getByTestId('sheet-total')).toHaveAttribute('data-complete', 'true')
   const engine = await page.evaluate((id) => window.__caseReviewDesk.review.engineTotal(id), reviewId)
   expect(engine).toMatchObject({ complete: true })
