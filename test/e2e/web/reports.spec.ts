@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { validateCampaignExport } from '../../../scoring/report/index'
-import { expect, importFiles, openApp } from '../support/app'
+import { expect, finishSheetByKeyboard, importFiles, openApp } from '../support/app'
 import { corpusPath } from '../support/corpus'
 
 // 报告、整改、统计 through the screens: a finalised review → narrative edited and saved as a template →
@@ -47,18 +47,7 @@ test('reports, rectification tracking and statistics', async ({ page }) => {
   await page.getByTestId('cite-page').click()
   await page.getByTestId('decision-save').click()
   await expect(deductRow).toHaveAttribute('data-status', 'deducted')
-  await page.getByTestId('score-sheet').focus()
-  for (let i = 0; i < 80 && (await page.getByTestId('sheet-total').getAttribute('data-complete')) !== 'true'; i++) {
-    await page.keyboard.press('n')
-    const selected = page.locator('[data-testid=sheet-row].selected')
-    if ((await selected.getByTestId('act-conforming').count()) > 0) await page.keyboard.press('1')
-    else {
-      await page.keyboard.press('5')
-      await page.getByTestId('bonus-amount').fill('0')
-      await page.getByTestId('reason-input').fill('无加分情形')
-      await page.keyboard.press('Enter')
-    }
-  }
+  await finishSheetByKeyboard(page)
   await expect(page.getByTestId('sheet-exports')).toHaveCount(0)
   await page.getByTestId('action-submit').click()
   await page.getByTestId('identity-select').selectOption({ label: '李组长（组长）' })
