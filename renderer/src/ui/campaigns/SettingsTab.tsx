@@ -7,6 +7,7 @@ import { addAgency, addMember } from '../../workflow/campaigns'
 import { caseTypeName } from '../../workflow/caseList'
 import { actorOf, errorText, roleText } from './campaignActor'
 import type { CampaignData } from './useCampaignData'
+import { RubricVersionChange } from './RubricVersionChange'
 
 export function SettingsTab({ data }: { data: CampaignData }) {
   const { db } = useServices()
@@ -22,6 +23,7 @@ export function SettingsTab({ data }: { data: CampaignData }) {
               <th>案件类型</th>
               <th>评查标准</th>
               <th className="num">版本</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -32,6 +34,7 @@ export function SettingsTab({ data }: { data: CampaignData }) {
                   <td>{caseTypeName(r.caseType)}</td>
                   <td>{entry ? entry.name : catalog ? <span className="error">本机没有该评查标准版本（{r.rubricId}）</span> : '…'}</td>
                   <td className="num">第 {r.version} 版</td>
+                  <td>{catalog && <RubricVersionChange data={data} caseType={r.caseType} catalog={catalog} />}</td>
                 </tr>
               )
             })}
