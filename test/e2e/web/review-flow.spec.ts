@@ -1,5 +1,6 @@
-import { test, type Page } from '@playwright/test'
+import { test } from '@playwright/test'
 import { expect, importFiles, openApp, finishSheetByKeyboard, reloadApp } from '../support/app'
+import { addAgencies, addMembers, asMember, createCampaign, registerCase, sampleAndAssign } from '../support/campaign'
 import { corpusPath } from '../support/corpus'
 
 // The whole review workflow through the screens: campaign → registration → sampling → assignment →
@@ -7,65 +8,21 @@ import { corpusPath } from '../support/corpus'
 
 const PENALTY_RUBRIC = '332a4038-d24d-4f5b-831d-f56d835e374b@1'
 
-async function asMember(page: Page, campaignId: string, name: string) {
-  const c = await page.evaluate((id) => window.__caseReviewDesk.campaigns.get(id), campaignId)
-  const m = c.members.find((x) => x.name === name)!
-  await page.getByTestId('identity-select').selectOption(m.id)
-  await expect.poll(() => page.evaluate((id) => window.__caseReviewDesk.campaigns.currentMember(id), campaignId)).toMatchObject({ name })
-}
-
 test('campaign to finalised review through the screens, with evidence, reload, return and resubmit', async ({ page }) => {
   test.setTimeout(180_000)
   const { foreignRequests } = await openApp(page)
   await importFiles(page, [corpusPath('issue12963.pdf')])
   await page.evaluate(() => window.__caseReviewDesk.waitForLibraryCount(1))
 
-  await page.getByTestId('nav-campaigns').click()
-  await page.getByTestId('campaign-new').click()
-  await page.getByTestId('campaign-name').fill('2026 年度行政处罚案卷评查')
-  await page.getByTestId('campaign-year').fill('2026')
-  await page.getByTestId('campaign-organiser').fill('某市司法局')
-  await page.getByTestId('campaign-rubric-penalty').selectOption(PENALTY_RUBRIC)
-  await page.getByTestId('campaign-create').click()
-  const id = (await page.getByTestId('campaign-page').getAttribute('data-campaign-id'))!
-  for (const name of ['市城市管理局', '市司法局']) {
-    await page.getByTestId('agency-name').fill(name)
-    await page.getByTestId('agency-add').click()
-    await expect(page.getByTestId('agency-row').filter({ hasText: name })).toBeVisible()
-  }
-  for (const [name, agency, role] of [
+  const id = await createCampaign(page, { name: '2026 年度行政处罚案卷评查', year: '2026', organiser: '某市司法局', penaltyRubric: PENALTY_RUBRIC })
+  await addAgencies(page, ['市城市管理局', '市司法局'])
+  await addMembers(page, [
     ['评查员甲', '市司法局', 'reviewer'],
     ['刘组长', '市司法局', 'lead'],
-  ] as const) {
-    await page.getByTestId('member-name').fill(name)
-    await page.getByTestId('member-agency').selectOption({ label: agency })
-    await page.getByTestId('member-role').selectOption(role)
-    await page.getByTestId('member-add').click()
-    await expect(page.getByTestId('member-row').filter({ hasText: name })).toBeVisible()
-  }
+  ])
   await asMember(page, id, '刘组长')
-
-  await page.getByTestId('campaign-tab-cases').click()
-  await page.getByTestId('case-file').selectOption({ label: 'issue12963（8 页）' })
-  await page.getByTestId('case-agency').selectOption({ label: '市城市管理局' })
-  await page.getByTestId('case-number').fill('城管罚〔2026〕15号')
-  await page.getByTestId('case-party').fill('某某建筑工程有限公司')
-  await page.getByTestId('case-cause').fill('未按规定处置建筑垃圾')
-  await page.getByTestId('case-handlers').fill('周一、吴二')
-  await page.getByTestId('case-filed').fill('2026-02-03')
-  await page.getByTestId('case-closed').fill('2026-04-28')
-  await page.getByTestId('case-register').click()
-  await expect(page.getByTestId('case-row')).toHaveCount(1)
-
-  await page.getByTestId('campaign-tab-sampling').click()
-  await page.getByTestId('sampling-amount').fill('1')
-  await page.getByTestId('sampling-seed').fill('FLOW-1')
-  await page.getByTestId('sampling-draw').click()
-  await expect(page.getByTestId('sampling-record')).toHaveAttribute('data-selected', '1')
-
-  await page.getByTestId('campaign-tab-assignment').click()
-  await page.getByTestId('assign-auto').click()
-  await expect(page.getByTestId('assign-summary')).toContainText('已自动分配 1 人次')
+  await registerCase(page, { file: 'issue12963（8 页）', agency: '市城市管理局', number: '城管罚〔2026〕15号', party: '某某建筑工程有限公司', cause: '未按规定处置建筑垃圾', handlers: '周一、吴二', filedOn: '2026-02-03', closedOn: '2026-04-28' })
+  await sampleAndAssign(page, 'SEED-2026', 1)
 
   // --- the reviewer scores ---
   await asMember(page, id, '评查员甲')

@@ -1,17 +1,12 @@
 import { test, type Page } from '@playwright/test'
 import { expect, importFiles, openApp } from '../support/app'
+import { addAgencies, addMembers, asMember, createCampaign, registerCase, sampleAndAssign } from '../support/campaign'
 import { corpusPath } from '../support/corpus'
 
 // Issue 7's end-to-end path: duplicate a built-in → edit → publish → use in a campaign → publish a
 // new version → migrate the campaign's reviews, with a report before anything changes.
 
 const setField = (page: Page, path: string, value: string) => page.locator(`:is(input, select, textarea)[data-path="${path}"]`).fill(value)
-
-async function asMember(page: Page, campaignId: string, name: string) {
-  const c = await page.evaluate((id) => window.__caseReviewDesk.campaigns.get(id), campaignId)
-  await page.getByTestId('identity-select').selectOption(c.members.find((m) => m.name === name)!.id)
-  await expect.poll(() => page.evaluate((id) => window.__caseReviewDesk.campaigns.currentMember(id), campaignId)).toMatchObject({ name })
-}
 
 test('a campaign moves to a new rubric version: carried decisions stay, changed ones go back for re-review', async ({ page }) => {
   test.setTimeout(180_000)
@@ -31,46 +26,15 @@ test('a campaign moves to a new rubric version: carried decisions stay, changed 
   await expect(page.getByTestId('rubric-status')).toContainText('第1版 · 已发布')
 
   // --- a campaign pins it; a reviewer scores two items ---
-  await page.getByTestId('nav-campaigns').click()
-  await page.getByTestId('campaign-new').click()
-  await page.getByTestId('campaign-name').fill('标准改版迁移演练')
-  await page.getByTestId('campaign-year').fill('2026')
-  await page.getByTestId('campaign-organiser').fill('某市司法局')
-  await page.getByTestId('campaign-rubric-penalty').selectOption(`${rubricId}@1`)
-  await page.getByTestId('campaign-create').click()
-  const id = (await page.getByTestId('campaign-page').getAttribute('data-campaign-id'))!
-  for (const name of ['市交通运输局', '市司法局']) {
-    await page.getByTestId('agency-name').fill(name)
-    await page.getByTestId('agency-add').click()
-    await expect(page.getByTestId('agency-row').filter({ hasText: name })).toBeVisible()
-  }
-  for (const [name, role] of [
-    ['评查员甲', 'reviewer'],
-    ['刘组长', 'lead'],
-  ] as const) {
-    await page.getByTestId('member-name').fill(name)
-    await page.getByTestId('member-agency').selectOption({ label: '市司法局' })
-    await page.getByTestId('member-role').selectOption(role)
-    await page.getByTestId('member-add').click()
-    await expect(page.getByTestId('member-row').filter({ hasText: name })).toBeVisible()
-  }
+  const id = await createCampaign(page, { name: '标准改版迁移演练', year: '2026', organiser: '某市司法局', penaltyRubric: `${rubricId}@1` })
+  await addAgencies(page, ['市交通运输局', '市司法局'])
+  await addMembers(page, [
+    ['评查员甲', '市司法局', 'reviewer'],
+    ['刘组长', '市司法局', 'lead'],
+  ])
   await asMember(page, id, '刘组长')
-  await page.getByTestId('campaign-tab-cases').click()
-  await page.getByTestId('case-file').selectOption({ label: 'issue7229（2 页）' })
-  await page.getByTestId('case-agency').selectOption({ label: '市交通运输局' })
-  await page.getByTestId('case-number').fill('交罚〔2026〕8号')
-  await page.getByTestId('case-party').fill('某物流有限公司')
-  await page.getByTestId('case-cause').fill('超限运输')
-  await page.getByTestId('case-handlers').fill('郑九')
-  await page.getByTestId('case-register').click()
-  await expect(page.getByTestId('case-row')).toHaveCount(1)
-  await page.getByTestId('campaign-tab-sampling').click()
-  await page.getByTestId('sampling-amount').fill('1')
-  await page.getByTestId('sampling-draw').click()
-  await expect(page.getByTestId('sampling-record')).toHaveAttribute('data-selected', '1')
-  await page.getByTestId('campaign-tab-assignment').click()
-  await page.getByTestId('assign-auto').click()
-  await expect(page.getByTestId('assign-summary')).toContainText('已自动分配 1 人次')
+  await registerCase(page, { file: 'issue7229（2 页）', agency: '市交通运输局', number: '交罚〔2026〕8号', party: '某物流有限公司', cause: '超限运输', handlers: '郑九' })
+  await sampleAndAssign(page, 'SEED-2027', 1)
 
   await asMember(page, id, '评查员甲')
   await page.getByTestId('campaign-tab-progress').click()
