@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { test, type Page } from '@playwright/test'
 import { expect, importFiles, openApp } from '../support/app'
+import { addAgencies, addMembers } from '../support/campaign'
 import { corpusPath } from '../support/corpus'
 
 const PENALTY_RUBRIC = '332a4038-d24d-4f5b-831d-f56d835e374b@1'
@@ -296,21 +297,12 @@ test('double review: totals further apart than the tolerance go to the lead, who
   await page.getByTestId('campaign-create').click()
   const id = (await page.getByTestId('campaign-page').getAttribute('data-campaign-id'))!
   expect((await page.evaluate(() => window.__caseReviewDesk.campaigns.list()))[0]).toMatchObject({ mode: 'double', toleranceCents: 500 })
-  for (const name of [MARKET, ECO]) {
-    await page.getByTestId('agency-name').fill(name)
-    await page.getByTestId('agency-add').click()
-  }
-  for (const [name, agency, role] of [
+  await addAgencies(page, [MARKET, ECO])
+  await addMembers(page, [
     ['评查员乙', ECO, 'reviewer'],
     ['评查员丁', ECO, 'reviewer'],
     ['王组长', ECO, 'lead'],
-  ] as const) {
-    await page.getByTestId('member-name').fill(name)
-    await page.getByTestId('member-agency').selectOption({ label: agency })
-    await page.getByTestId('member-role').selectOption(role)
-    await page.getByTestId('member-add').click()
-    await expect(page.getByTestId('member-row').filter({ hasText: name })).toBeVisible()
-  }
+  ])
   await chooseIdentity(page, id, '王组长')
   await page.getByTestId('campaign-tab-cases').click()
   await page.getByTestId('case-file').selectOption({ label: 'sizes（3 页）' })
