@@ -24,9 +24,9 @@ export async function openPageSource(db: CaseDb, caseFile: CaseFileRecord): Prom
   const open = async () => {
     const r = await openPdf(blob, caseFile.pdfPassword, caseFile.openRanges)
     if (!r.ok) throw new Error(r.failure.kind)
-    return r.doc
+    return { doc: r.doc, transport: r.transport }
   }
   const first = await openPdf(blob, caseFile.pdfPassword, caseFile.openRanges)
   if (!first.ok) return { ok: false, message: first.failure.kind === 'needs-password' || first.failure.kind === 'wrong-password' ? '保存的打开密码已失效，请删除后重新导入。' : '无法打开该案卷文件，文件可能已损坏。' }
-  return { ok: true, source: new PdfPageSource(first.doc, open) }
+  return { ok: true, source: new PdfPageSource({ doc: first.doc, transport: first.transport }, open) }
 }

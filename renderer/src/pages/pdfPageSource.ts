@@ -12,19 +12,33 @@ export const PAGE_RENDER_TIMEOUT_MS = 10_000
 export const LIVE_PAGES = 8
 
 /**
+ * pdf.js keeps every byte it has read in its worker until the document is destroyed, so paging
+ * through a 1 GB scan would pin 1 GB. Past this many bytes the document is reopened between renders.
+ */
+export const BYTE_BUDGET = 256 * 1024 * 1024
+
+export interface OpenedPdf {
+  doc: PDFDocumentProxy
+  transport: { bytesDelivered: number }
+}
+
+/**
  * pdf.js behind the PageSource interface. Reopens its document when a render times out,
  * because the only way to stop a worker stuck in a page is to terminate it.
  */
 export class PdfPageSource implements PageSource {
   #doc: PDFDocumentProxy
-  #reopen: () => Promise<PDFDocumentProxy>
+  #transport: { bytesDelivered: number }
+  #reopen: () => Promise<OpenedPdf>
+  #recycling: Promise<void> | null = null
   #pages = new Map<number, Promise<PDFPageProxy>>()
   #info = new Map<number, PageInfo>()
   #broken = new Map<number, PageRenderError>()
   #drawing = new Map<number, number>()
 
-  constructor(doc: PDFDocumentProxy, reopen: () => Promise<PDFDocumentProxy>) {
-    this.#doc = doc
+  constructor(opened: OpenedPdf, reopen: () => Promise<OpenedPdf>) {
+    this.#doc = opened.doc
+    this.#transport = opened.transport
     this.#reopen = reopen
   }
 
@@ -69,6 +83,8 @@ export class PdfPageSource implements PageSource {
   async render(pageIndex: number, canvas: HTMLCanvasElement, request: RenderRequest): Promise<void> {
     const known = this.#broken.get(pageIndex)
     if (known) throw known
+    if (this.#recycling) await this.#recycling
+    else if (this.#transport.bytesDelivered > BYTE_BUDGET && this.#drawing.size === 0) await this.#recycle()
     let page: PDFPageProxy
     try {
       page = await this.#page(pageIndex)
@@ -129,11 +145,18 @@ export class PdfPageSource implements PageSource {
     scratch.width = scratch.height = 0
   }
 
-  async #recycle(): Promise<void> {
-    const old = this.#doc
-    this.#pages.clear()
-    this.#doc = await this.#reopen()
-    void old.destroy()
+  #recycle(): Promise<void> {
+    this.#recycling ??= (async () => {
+      const old = this.#doc
+      this.#pages.clear()
+      const fresh = await this.#reopen()
+      this.#doc = fresh.doc
+      this.#transport = fresh.transport
+      void old.destroy()
+    })().finally(() => {
+      this.#recycling = null
+    })
+    return this.#recycling
   }
 
   async destroy(): Promise<void> {

@@ -16,6 +16,8 @@ export class BlobRangeTransport extends pdfjs.PDFDataRangeTransport {
   #aborted = false
   #warm = new Map<string, Promise<Uint8Array>>()
   readonly requested: ByteRange[] = []
+  /** Bytes handed to pdf.js so far; pdf.js keeps every one of them until the document is destroyed. */
+  bytesDelivered = 0
 
   constructor(blob: Blob, warm: readonly ByteRange[] = []) {
     super(blob.size, null)
@@ -39,7 +41,9 @@ export class BlobRangeTransport extends pdfjs.PDFDataRangeTransport {
     if (ready) this.#warm.delete(key)
     ;(ready ?? this.#read(begin, end))
       .then((bytes) => {
-        if (!this.#aborted) this.onDataRange(begin, bytes)
+        if (this.#aborted) return
+        this.bytesDelivered += bytes.byteLength
+        this.onDataRange(begin, bytes)
       })
       .catch(() => {
         // A failed read surfaces in pdf.js as a missing-data error on the page that needed it.

@@ -11,7 +11,7 @@ export type OpenPdfFailure =
   | { kind: 'unknown'; detail: string }
 
 /** `openRanges`: what pdf.js read to open the file; kept with the case file to warm later opens. */
-export type OpenPdfResult = { ok: true; doc: PDFDocumentProxy; openRanges: ByteRange[] } | { ok: false; failure: OpenPdfFailure }
+export type OpenPdfResult = { ok: true; doc: PDFDocumentProxy; openRanges: ByteRange[]; transport: BlobRangeTransport } | { ok: false; failure: OpenPdfFailure }
 
 /** Enough for the page tree of a few thousand pages; more is not worth keeping in the record. */
 const MAX_RECORDED_RANGES = 5000
@@ -53,7 +53,7 @@ async function openOnce(blob: Blob, password: string | undefined, warmRanges: re
   })
   try {
     const doc = await task.promise
-    return { ok: true, doc, openRanges: transport.requested.length <= MAX_RECORDED_RANGES ? transport.requested.slice() : [] }
+    return { ok: true, doc, transport, openRanges: transport.requested.length <= MAX_RECORDED_RANGES ? transport.requested.slice() : [] }
   } catch (e) {
     void task.destroy()
     // Without an onPassword handler pdf.js rejects with PasswordException and its code.
