@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState, type ReactElement } from 'react'
+import { useCallback, useState, type ReactElement } from 'react'
+import { ModalForm } from './ModalForm'
 
 interface Pending {
   fileName: string
@@ -20,37 +21,15 @@ export function usePasswordPrompt(): [ReactElement | null, (fileName: string, wr
 
 function PasswordDialog({ pending, onDone }: { pending: Pending; onDone: (value: string | null) => void }) {
   const [value, setValue] = useState('')
-  const input = useRef<HTMLInputElement>(null)
   return (
-    <div className="modal-backdrop" role="presentation">
-      <form
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="pw-title"
-        data-testid="password-dialog"
-        onSubmit={(e) => {
-          e.preventDefault()
-          onDone(value)
-        }}
-      >
-        <h2 id="pw-title">需要打开密码</h2>
-        <p>「{pending.fileName}」已加密，请输入打开密码。</p>
-        {pending.wrongBefore && (
-          <p className="error" role="alert" data-testid="password-error">
-            密码不正确，请重新输入。
-          </p>
-        )}
-        <input ref={input} autoFocus type="password" data-testid="password-input" value={value} onChange={(e) => setValue(e.target.value)} aria-label="打开密码" />
-        <div className="modal-actions">
-          <button type="button" data-testid="password-cancel" onClick={() => onDone(null)}>
-            取消导入
-          </button>
-          <button type="submit" className="primary" data-testid="password-submit">
-            确定
-          </button>
-        </div>
-      </form>
-    </div>
+    <ModalForm title="需要打开密码" testId="password-dialog" onSubmit={() => onDone(value)} onCancel={() => onDone(null)} cancelLabel="取消导入" cancelTestId="password-cancel" submitLabel="确定" submitTestId="password-submit">
+      <p>「{pending.fileName}」已加密，请输入打开密码。</p>
+      {pending.wrongBefore && (
+        <p className="error" role="alert" data-testid="password-error">
+          密码不正确，请重新输入。
+        </p>
+      )}
+      <input autoFocus type="password" data-testid="password-input" value={value} onChange={(e) => setValue(e.target.value)} aria-label="打开密码" />
+    </ModalForm>
   )
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { compareScores, describeComparison, formatCents, isScoreErrors, leniency, toCents, type ScoreComparison, type ScoreResult } from '@scoring/index'
 import { useServices } from '../../app/AppServices'
 import { useLiveQuery } from '../../app/useLiveQuery'
@@ -9,6 +9,7 @@ import { scoreRecord } from '../../workflow/scoreRecord'
 import { actorOf, errorText, isLead, LEAD_ONLY } from './campaignActor'
 import { DONE } from './nextReview'
 import type { CampaignData } from './useCampaignData'
+import { ModalForm } from '../ModalForm'
 
 type Scored = { review: ReviewRecord; result: ScoreResult } | { review: ReviewRecord; error: string }
 
@@ -157,8 +158,7 @@ function ChooseDialog({ data, choosing, onDone }: { data: CampaignData; choosing
   const { db } = useServices()
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
+  const submit = async () => {
     if (!note.trim()) return setError('请填写裁定意见')
     try {
       await chooseFinal(db, choosing.caseId, choosing.review.id, note.trim(), actorOf(data.me))
@@ -168,25 +168,14 @@ function ChooseDialog({ data, choosing, onDone }: { data: CampaignData; choosing
     }
   }
   return (
-    <div className="modal-backdrop" role="presentation">
-      <form className="modal" role="dialog" aria-modal="true" data-testid="arbitrate-dialog" onSubmit={(e) => void submit(e)}>
-        <h2>组长裁定</h2>
-        <p>采用 {data.memberName(choosing.review.reviewerId)} 的评查结果作为该案卷的评查结论。</p>
-        <textarea data-testid="arbitrate-note" rows={3} autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder="裁定意见（记入审计日志）" aria-label="裁定意见" />
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onDone}>
-            取消
-          </button>
-          <button type="submit" className="primary" data-testid="arbitrate-confirm">
-            确认裁定
-          </button>
-        </div>
-      </form>
-    </div>
+    <ModalForm title="组长裁定" testId="arbitrate-dialog" onSubmit={() => void submit()} onCancel={onDone} submitLabel="确认裁定" submitTestId="arbitrate-confirm">
+      <p>采用 {data.memberName(choosing.review.reviewerId)} 的评查结果作为该案卷的评查结论。</p>
+      <textarea data-testid="arbitrate-note" rows={3} autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder="裁定意见（记入审计日志）" aria-label="裁定意见" />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </ModalForm>
   )
 }
