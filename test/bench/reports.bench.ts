@@ -1,27 +1,15 @@
 // Builds the report model, the circular (DOCX) and the ledger (XLSX) for 1,000 finalised files over 20 agencies
 // scored with the built-in penalty template, and prints one JSON object. Target: under 5 s in total.
-import { readFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
-import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Decision, DeductionRule, Rubric } from '@scoring/index'
-import { toCents, validateRubric } from '@scoring/index'
+import { toCents } from '@scoring/index'
+import { penaltyRubric, rng } from './support/benchData'
 import { buildReportModel, resolveNarrative, validateCampaignExport } from '@scoring/report/index'
 import { circularDocx, ledgerXlsx } from '../../renderer/src/export/index'
 
 const FILES = 1_000
 const AGENCIES = 20
-
-function rng(seed: number): () => number {
-  // mulberry32, so runs are comparable.
-  return () => {
-    seed |= 0
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function deduction(rule: DeductionRule, r: () => number): Record<string, unknown> {
   const base = { ruleId: rule.id, reason: '基准测试：发现问题', evidence: [{ page: 1 + Math.floor(r() * 60) }] }
@@ -51,9 +39,7 @@ function decisions(rubric: Rubric, r: () => number): Decision[] {
   return out
 }
 
-const v = validateRubric(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/rubrics/db32-4181-b-penalty.json'), 'utf8')))
-if (!v.ok) throw new Error(JSON.stringify(v.errors))
-const rubric = v.rubric
+const rubric = penaltyRubric()
 const r = rng(42)
 const agencies = Array.from({ length: AGENCIES }, (_, i) => ({ id: `ag-${i + 1}`, name: `某市第${i + 1}执法局` }))
 const panel = Array.from({ length: 12 }, (_, i) => ({ id: `p-${i + 1}`, name: `评查员${i + 1}`, role: i === 0 ? 'lead' : 'reviewer' }))

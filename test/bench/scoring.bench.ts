@@ -1,24 +1,11 @@
 // Scores 10,000 generated reviews of the built-in penalty template and prints one JSON object.
-// Relative imports: `npm run bench:scoring` runs tsx from the repo root, whose tsconfig has no `paths`.
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Decision, DeductionRule, Review, Rubric } from '@scoring/index'
-import { compileRubric, isScoreErrors, scoreReview, scoreValidReview, toCents, validateRubric, validateReview } from '@scoring/index'
+import { compileRubric, isScoreErrors, scoreReview, scoreValidReview, toCents, validateReview } from '@scoring/index'
+import { penaltyRubric, rng } from './support/benchData'
 
 const COUNT = 10_000
 const RESCORES = 2_000
-
-function rng(seed: number): () => number {
-  // mulberry32: deterministic so runs are comparable.
-  return () => {
-    seed |= 0
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function deduction(rule: DeductionRule, r: () => number): Record<string, unknown> {
   const reason = '基准测试'
@@ -55,10 +42,7 @@ function makeReview(rubric: Rubric, i: number): Review {
   return { format: 'case-review-review/1', id: '00000000-0000-4000-8000-' + String(i).padStart(12, '0'), rubricId: rubric.id, rubricVersion: rubric.version, decisions }
 }
 
-const file = resolve(import.meta.dirname, '../../resources/rubrics/db32-4181-b-penalty.json')
-const v = validateRubric(JSON.parse(readFileSync(file, 'utf8')))
-if (!v.ok) throw new Error(JSON.stringify(v.errors))
-const rubric = v.rubric
+const rubric = penaltyRubric()
 // Reviews arrive as JSON text in practice; round-trip so nothing is shared between them.
 const reviews = Array.from({ length: COUNT }, (_, i) => JSON.parse(JSON.stringify(makeReview(rubric, i))) as unknown)
 

@@ -2,6 +2,7 @@
  * The case list (案卷目录) an organiser fills in a spreadsheet: parsed and checked here, without
  * touching the store, so every row is known good before registerCases writes anything.
  */
+import type { CampaignCaseRecord } from '../store/workflowRecords'
 
 /** Columns of the case list, in the order the template shows them. */
 export const CASE_LIST_COLUMNS = ['案卷文件', '执法单位', '案号', '案件类型', '当事人', '案由', '承办人', '立案日期', '结案日期'] as const
@@ -165,18 +166,11 @@ export const splitHandlers = (text: string) =>
     .filter(Boolean)
 
 /** One checked row of the list, still by names: resolveCaseList turns names into ids. */
-export interface CaseListRow {
+export type CaseListRow = Pick<CampaignCaseRecord, 'caseNumber' | 'caseType' | 'party' | 'cause' | 'handlers' | 'filedOn' | 'closedOn'> & {
   /** The row number the spreadsheet shows (the header is row 1). */
   row: number
   fileName: string
   agency: string
-  caseNumber: string
-  caseType: string
-  party: string
-  cause: string
-  handlers: string[]
-  filedOn: string
-  closedOn: string
 }
 
 export interface CaseListContext {
@@ -188,20 +182,13 @@ export interface CaseListContext {
   registered: { caseFileId: string | null; agencyId: string; caseNumber: string }[]
 }
 
-export interface ResolvedCase {
+/** A row ready to register: the stored case's fields, with the agency possibly still to be created. */
+export type ResolvedCase = Pick<CampaignCaseRecord, 'caseNumber' | 'caseType' | 'party' | 'cause' | 'handlers' | 'filedOn' | 'closedOn' | 'pageCount'> & {
   row: number
   caseFileId: string
   /** An existing agency's id, or null with `newAgency` naming the agency to create. */
   agencyId: string | null
   newAgency: string | null
-  caseNumber: string
-  caseType: string
-  party: string
-  cause: string
-  handlers: string[]
-  filedOn: string
-  closedOn: string
-  pageCount: number
 }
 
 export interface CaseListResult {
