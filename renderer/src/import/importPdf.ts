@@ -2,6 +2,9 @@ import type { CaseDb } from '../store/db'
 import { addCaseFile, findCaseFileBySource } from '../store/caseFiles'
 import type { CaseFileRecord } from '../store/records'
 import { openPdf } from '../pdf/openPdf'
+import { blobByteSource } from '../pdf/scan/blobByteSource'
+import { buildScanIndex } from '../pdf/scan/buildScanIndex'
+import { NO_SCAN_PAGES } from '../pdf/scan/scanPage'
 import type { ImportProblem } from './importErrors'
 import { sha256OfBlob } from './sha256'
 import { sniffBlob } from './sniff'
@@ -53,6 +56,8 @@ export async function importPdf(db: CaseDb, file: File, deps: { askPassword: Pas
     return { ok: false, problem: { code: 'damaged', fileName, detail: 'detail' in f ? f.detail : '' } }
   }
   if (pageCount < 1) return { ok: false, problem: { code: 'no-pages', fileName } }
+  // Which pages are plain JPEGs the viewer can draw itself; a file we cannot read strictly simply has none.
+  const scanIndex = password === undefined ? await buildScanIndex(blobByteSource(file), pageCount, (done, total) => progress('checking', done / total)) : null
 
   progress('hashing', 0)
   const sha256 = await sha256OfBlob(file, (done, total) => progress('hashing', total ? done / total : 1))
@@ -71,6 +76,8 @@ export async function importPdf(db: CaseDb, file: File, deps: { askPassword: Pas
     importedAt: (deps.now ?? (() => new Date()))().toISOString(),
     ...(password !== undefined ? { pdfPassword: password } : {}),
     ...(openRanges.length ? { openRanges } : {}),
+    // An empty index records that the file was looked at and has no such pages.
+    ...(password === undefined ? { scanIndex: scanIndex?.pages.some((p) => p !== null) ? scanIndex : NO_SCAN_PAGES } : {}),
   }
   try {
     await addCaseFile(db, record, [{ sha256, size: file.size, mime, data: file }])

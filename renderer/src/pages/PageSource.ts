@@ -12,7 +12,7 @@ export interface PageInfo {
 export interface RenderRequest {
   /** CSS pixels per page unit. */
   scale: number
-  /** The reviewer's extra rotation, added to the intrinsic one. */
+  /** The rotation to draw at: the file's own (PageInfo.intrinsicRotation) plus the reviewer's, as the slot on screen is laid out. */
   rotation: Rotation
   /** Device pixel ratio to render at; the canvas is sized scale × ratio. */
   pixelRatio: number
@@ -25,6 +25,8 @@ export interface RenderRequest {
  */
 export interface PageSource {
   readonly pageCount: number
+  /** How many renders may run at once (1 if absent): more only where decoding happens off the main thread. */
+  readonly parallelRenders?: number
   /** Cheap after the first call for a page; the viewer asks for visible pages only. */
   getPageInfo(pageIndex: number): Promise<PageInfo>
   /**
@@ -50,3 +52,12 @@ export const addRotation = (a: number, b: number): Rotation => ((((a + b) % 360)
 
 /** Largest canvas we allow, in device pixels: keeps a 40000-px-wide scan or an A0 sheet from exhausting memory. */
 export const MAX_CANVAS_PIXELS = 16_777_216
+
+/** How a render reports that it was withdrawn before it finished. */
+export function abortError(): Error {
+  const e = new Error('render aborted')
+  e.name = 'AbortError'
+  return e
+}
+
+export const isAbortError = (e: unknown) => (e as { name?: string })?.name === 'AbortError'

@@ -1,6 +1,6 @@
 import type { CaseSource, ImagePageRef } from '../store/records'
 import { BitmapCache, type CachedBitmap } from './bitmapCache'
-import { addRotation, MAX_CANVAS_PIXELS, PageRenderError, type PageInfo, type PageSource, type RenderRequest } from './PageSource'
+import { abortError, addRotation, MAX_CANVAS_PIXELS, PageRenderError, type PageInfo, type PageSource, type RenderRequest } from './PageSource'
 import { TiffDecoder } from './tiffDecoder'
 
 /**
@@ -142,10 +142,4 @@ function drawPage(pageIndex: number, bitmap: ImageBitmap, ref: ImagePageRef, can
   canvas.height = scratch.height
   canvas.getContext('2d')?.drawImage(scratch, 0, 0)
   scratch.width = scratch.height = 0
-}
-
-function abortError(): Error {
-  const e = new Error('render aborted')
-  e.name = 'AbortError'
-  return e
 }

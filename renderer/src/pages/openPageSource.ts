@@ -1,10 +1,14 @@
 import type { CaseDb } from '../store/db'
-import { getBlob } from '../store/caseFiles'
+import { getBlob, saveScanIndex } from '../store/caseFiles'
 import type { CaseFileRecord } from '../store/records'
 import { openPdf } from '../pdf/openPdf'
 import type { PageSource } from './PageSource'
 import { PdfPageSource } from './pdfPageSource'
 import { createImagePageSource } from './imagePageSource'
+import { ScanPdfPageSource } from './scanPdfPageSource'
+import { NO_SCAN_PAGES, usableScanIndex } from '../pdf/scan/scanPage'
+import { buildScanIndex } from '../pdf/scan/buildScanIndex'
+import { blobByteSource } from '../pdf/scan/blobByteSource'
 
 export type OpenPageSourceResult = { ok: true; source: PageSource } | { ok: false; message: string }
 
@@ -26,7 +30,34 @@ export async function openPageSource(db: CaseDb, caseFile: CaseFileRecord): Prom
     if (!r.ok) throw new Error(r.failure.kind)
     return { doc: r.doc, transport: r.transport }
   }
-  const first = await openPdf(blob, caseFile.pdfPassword, caseFile.openRanges)
-  if (!first.ok) return { ok: false, message: first.failure.kind === 'needs-password' || first.failure.kind === 'wrong-password' ? '保存的打开密码已失效，请删除后重新导入。' : '无法打开该案卷文件，文件可能已损坏。' }
-  return { ok: true, source: new PdfPageSource({ doc: first.doc, transport: first.transport }, open) }
+  const failed = (kind: string) => (kind === 'needs-password' || kind === 'wrong-password' ? '保存的打开密码已失效，请删除后重新导入。' : '无法打开该案卷文件，文件可能已损坏。')
+  const openPdfSource = async (): Promise<PdfPageSource> => {
+    const first = await openPdf(blob, caseFile.pdfPassword, caseFile.openRanges)
+    if (!first.ok) throw new Error(failed(first.failure.kind))
+    return new PdfPageSource({ doc: first.doc, transport: first.transport }, open)
+  }
+  // A scan whose pages are single JPEGs shows them without waiting for pdf.js to open the file.
+  const scans = usableScanIndex(caseFile.scanIndex, caseFile.pageCount, blob.size)
+  if (scans) return { ok: true, source: new ScanPdfPageSource(blob, scans, openPdfSource) }
+  if (caseFile.scanIndex === undefined && caseFile.pdfPassword === undefined) indexLater(db, caseFile, blob)
+  try {
+    return { ok: true, source: await openPdfSource() }
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+/** Wait this long after opening before indexing, so the reads do not compete with the first pages. */
+const INDEX_DELAY_MS = 3000
+
+/**
+ * Files imported before scan indexing existed get their index in the background the first time
+ * they are opened; the next open draws their scan pages directly.
+ */
+function indexLater(db: CaseDb, caseFile: CaseFileRecord, blob: Blob): void {
+  setTimeout(() => {
+    void buildScanIndex(blobByteSource(blob), caseFile.pageCount)
+      .then((index) => saveScanIndex(db, caseFile.id, index?.pages.some((p) => p !== null) ? index : NO_SCAN_PAGES))
+      .catch(() => undefined)
+  }, INDEX_DELAY_MS)
 }

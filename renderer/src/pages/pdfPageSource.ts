@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist'
 import { pdfjs } from '../pdf/pdfjs'
-import { addRotation, MAX_CANVAS_PIXELS, PageRenderError, type PageInfo, type PageSource, type RenderRequest, type Rotation } from './PageSource'
+import { abortError, addRotation, MAX_CANVAS_PIXELS, PageRenderError, type PageInfo, type PageSource, type RenderRequest, type Rotation } from './PageSource'
 
 /** A page that has not drawn by then is treated as broken (e.g. a resource cycle that makes pdf.js loop). */
 export const PAGE_RENDER_TIMEOUT_MS = 10_000
@@ -105,7 +105,7 @@ export class PdfPageSource implements PageSource {
   }
 
   async #draw(page: PDFPageProxy, pageIndex: number, canvas: HTMLCanvasElement, request: RenderRequest): Promise<void> {
-    const rotation: Rotation = addRotation(page.rotate, request.rotation)
+    const rotation: Rotation = request.rotation
     let viewport = page.getViewport({ scale: request.scale * request.pixelRatio, rotation })
     const pixels = viewport.width * viewport.height
     if (pixels > MAX_CANVAS_PIXELS) viewport = page.getViewport({ scale: request.scale * request.pixelRatio * Math.sqrt(MAX_CANVAS_PIXELS / pixels), rotation })
@@ -142,6 +142,8 @@ export class PdfPageSource implements PageSource {
     canvas.width = scratch.width
     canvas.height = scratch.height
     canvas.getContext('2d')?.drawImage(scratch, 0, 0)
+    // Tells the automation API which renderer drew the page (see ScanPdfPageSource).
+    canvas.dataset.drawnBy = 'pdfjs'
     scratch.width = scratch.height = 0
   }
 
@@ -165,12 +167,5 @@ export class PdfPageSource implements PageSource {
   }
 }
 
-function abortError(): Error {
-  const e = new Error('render aborted')
-  e.name = 'AbortError'
-  return e
-}
-
-export const isAbortError = (e: unknown) => (e as { name?: string })?.name === 'AbortError'
 
 export { pdfjs }

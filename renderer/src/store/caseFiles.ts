@@ -1,4 +1,5 @@
 import type { CaseDb } from './db'
+import type { ScanIndex } from '../pdf/scan/scanPage'
 import type { BlobRecord, CaseFileRecord } from './records'
 
 export async function listCaseFiles(db: CaseDb): Promise<CaseFileRecord[]> {
@@ -29,4 +30,9 @@ export async function addCaseFile(db: CaseDb, record: CaseFileRecord, blobs: Blo
 
 export async function getBlob(db: CaseDb, sha256: string): Promise<Blob | undefined> {
   return (await db.blobs.get(sha256))?.data
+}
+
+/** Stores a case file's scan index (a cache of its structure); nothing else of the record changes. */
+export async function saveScanIndex(db: CaseDb, id: string, scanIndex: ScanIndex): Promise<void> {
+  await db.caseFiles.update(id, { scanIndex })
 }

@@ -1,4 +1,5 @@
 import type { Rubric } from '@scoring/index'
+import type { ScanIndex } from '../pdf/scan/scanPage'
 
 /** Stored shapes. Ids are UUIDs because libraries from several laptops get merged. */
 
@@ -41,6 +42,8 @@ export interface CaseFileRecord {
   pages?: ImagePageRef[]
   /** Byte ranges pdf.js read to open the PDF at import; read ahead in parallel on later opens. */
   openRanges?: [number, number][]
+  /** PDFs only: which pages are single JPEGs the viewer can draw without pdf.js (see pdf/scan). A cache of the file's structure: rebuilt when missing. */
+  scanIndex?: ScanIndex
   /** The open password a reviewer typed at import, so the file opens again without asking. Stays on this laptop. */
   pdfPassword?: string
 }

@@ -50,6 +50,8 @@ const QUICK = argv.includes('--quick')
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || (QUICK ? 3 : 5)
 const SIZES = QUICK ? { flip: 40, scroll: 100, small: 10, large: 100 } : { flip: 400, scroll: 1000, small: 10, large: 1000 }
 const FLIPS = 50
+/** Time on each page in the reading-pace flips: a quick glance, far shorter than reviewing a page. */
+const READING_DWELL_MS = 500
 /**
  * The scroll-through stops once the launched Chromium's processes hold this much (PSS): a viewer that
  * keeps every decoded 300 dpi page (35 MB each) would otherwise take the whole machine down with it.
@@ -74,6 +76,7 @@ const median = (xs: number[]) => {
 }
 /** Nearest-rank percentile: with 50 samples p95 is the 48th smallest. */
 const pct = (xs: number[], p: number) => sorted(xs)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!
+const countBy = (xs: string[]) => Object.fromEntries([...new Set(xs)].map((x) => [x, xs.filter((y) => y === x).length]))
 const stats = (xs: number[]) => ({ n: xs.length, median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)), runs: xs.map((x) => round(x)) })
 
 async function freePort(): Promise<number> {
@@ -205,7 +208,7 @@ async function main() {
         await api.openCaseFile(n)
         await api.waitForPageRendered(1, 120_000)
         const t1 = performance.now()
-        return { ms: t1 - t0, preciseMs: (await seen) - t0, scale: api.viewer.scale(), pixelRatio: devicePixelRatio, canvas: (() => { const c = document.querySelector<HTMLCanvasElement>('canvas[data-testid="page-canvas"][data-page="1"]'); return c ? [c.width, c.height] : null })() }
+        return { ms: t1 - t0, preciseMs: (await seen) - t0, scale: api.viewer.scale(), pixelRatio: devicePixelRatio, canvas: (() => { const c = document.querySelector<HTMLCanvasElement>('canvas[data-testid="page-canvas"][data-page="1"]'); return c ? [c.width, c.height] : null })(), drawnBy: document.querySelector<HTMLCanvasElement>('canvas[data-testid="page-canvas"][data-page="1"]')?.dataset.drawnBy ?? 'unknown' }
       }, name)
       await backToLibrary()
       return r
@@ -247,6 +250,7 @@ async function main() {
         scale: round(warm.scale, 4),
         pixelRatio: warm.pixelRatio,
         appCanvasPx: warm.canvas,
+        appPage1DrawnBy: countBy(appRuns.map((x) => x.drawnBy)),
         bareCanvasPx: urlRuns[0]!.canvas,
         appMs: stats(appRuns.map((x) => x.ms)),
         appPreciseMs: stats(appRuns.map((x) => x.preciseMs)),
@@ -275,10 +279,11 @@ async function main() {
     }, files.flip.name)
     // Let the first screenful of thumbnails finish so flip 1 is not charged for opening work.
     await app.waitForTimeout(2000)
-    const flipCount = Math.min(FLIPS, Math.floor((SIZES.flip - 1) / 2))
+    // API, keyboard and reading-pace flips each take their own pages.
+    const flipCount = Math.min(FLIPS, Math.floor((SIZES.flip - 1) / 3))
     const apiFlips = await app.evaluate(async (count) => {
       const api = window.__caseReviewDesk
-      const out: { ms: number; preciseMs: number; wasPrerendered: boolean }[] = []
+      const out: { ms: number; preciseMs: number; wasPrerendered: boolean; drawnBy: string }[] = []
       for (let k = 1; k <= count; k++) {
         const pre = document.querySelector(`canvas[data-testid="page-canvas"][data-page="${k + 1}"][data-rendered="true"]`) !== null
         const t0 = performance.now()
@@ -286,32 +291,43 @@ async function main() {
         const seen = window.__bench.waitRendered(k + 1, 60_000)
         await api.waitForPageRendered(k + 1, 60_000)
         const t1 = performance.now()
-        out.push({ ms: t1 - t0, preciseMs: (await seen) - t0, wasPrerendered: pre })
+        const drawnBy = document.querySelector<HTMLCanvasElement>(`canvas[data-testid="page-canvas"][data-page="${k + 1}"]`)?.dataset.drawnBy ?? 'unknown'
+        out.push({ ms: t1 - t0, preciseMs: (await seen) - t0, wasPrerendered: pre, drawnBy })
       }
       return out
     }, flipCount)
     await app.getByTestId('page-scroller').focus()
     const keyFlips: { ms: number; wasPrerendered: boolean; page: number }[] = []
-    for (let k = 0; k < flipCount; k++) {
+    const readingFlips: typeof keyFlips = []
+    for (let k = 0; k < 2 * flipCount; k++) {
+      // The second half pauses on each page first, as a reviewer glancing at every page would.
+      const reading = k >= flipCount
+      if (reading) await app.waitForTimeout(READING_DWELL_MS)
       const target = await app.evaluate(() => {
         const next = window.__caseReviewDesk.viewer.currentPage() + 1
-        window.__benchWait = window.__bench.waitRendered(next, 60_000)
+        // On screen: drawn, scrolled to, and one frame later (a page drawn ahead of time still has to be shown).
+        const shown = new Promise<void>((resolve) => {
+          const check = () => (window.__caseReviewDesk.viewer.currentPage() === next ? resolve() : requestAnimationFrame(check))
+          check()
+        })
+        window.__benchWait = Promise.all([window.__bench.waitRendered(next, 60_000), shown]).then(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))))
         return { next, pre: document.querySelector(`canvas[data-testid="page-canvas"][data-page="${next}"][data-rendered="true"]`) !== null }
       })
       await app.keyboard.press('j')
       const ms = await app.evaluate(async () => (await window.__benchWait!) - window.__benchKeyDown!)
-      keyFlips.push({ ms, wasPrerendered: target.pre, page: target.next })
+      ;(reading ? readingFlips : keyFlips).push({ ms, wasPrerendered: target.pre, page: target.next })
     }
     const flipSummary = (xs: number[]) => ({ n: xs.length, p50: round(pct(xs, 50)), p95: round(pct(xs, 95)), max: round(Math.max(...xs)) })
     const flips = {
       file: files.flip.name,
       zoom: 'fit-width',
       scale: round(await app.evaluate(() => window.__caseReviewDesk.viewer.scale()), 4),
-      api: { ...flipSummary(apiFlips.map((x) => x.ms)), prerendered: apiFlips.filter((x) => x.wasPrerendered).length, runs: apiFlips.map((x) => round(x.ms)) },
+      api: { ...flipSummary(apiFlips.map((x) => x.ms)), prerendered: apiFlips.filter((x) => x.wasPrerendered).length, drawnBy: countBy(apiFlips.map((x) => x.drawnBy)), runs: apiFlips.map((x) => round(x.ms)) },
       apiPrecise: { ...flipSummary(apiFlips.map((x) => x.preciseMs)), runs: apiFlips.map((x) => round(x.preciseMs)) },
       keyboard: { ...flipSummary(keyFlips.map((x) => x.ms)), prerendered: keyFlips.filter((x) => x.wasPrerendered).length, pages: `${keyFlips[0]?.page}..${keyFlips.at(-1)?.page}`, runs: keyFlips.map((x) => round(x.ms)) },
+      keyboardReadingPace: { dwellMs: READING_DWELL_MS, ...flipSummary(readingFlips.map((x) => x.ms)), prerendered: readingFlips.filter((x) => x.wasPrerendered).length, pages: `${readingFlips[0]?.page}..${readingFlips.at(-1)?.page}`, runs: readingFlips.map((x) => round(x.ms)) },
     }
-    log(`  api p50 ${flips.api.p50} p95 ${flips.api.p95}; precise p95 ${flips.apiPrecise.p95}; keyboard p50 ${flips.keyboard.p50} p95 ${flips.keyboard.p95}`)
+    log(`  api p50 ${flips.api.p50} p95 ${flips.api.p95}; precise p95 ${flips.apiPrecise.p95}; keyboard p50 ${flips.keyboard.p50} p95 ${flips.keyboard.p95}; reading pace p50 ${flips.keyboardReadingPace.p50} p95 ${flips.keyboardReadingPace.p95}`)
     await backToLibrary()
 
     // Scroll through every page of the 1,000-page file, sampling heap, canvases and process memory.
@@ -442,7 +458,9 @@ async function main() {
         measures: {
           api: `in-page: goToPage(k+1) → waitForPageRendered(k+1) for k = 1..${flipCount}, back to back with no dwell, opened at fit-width (50 ms poll granularity; ~0 when the page was already drawn as overscan)`,
           apiPrecise: 'the same flips, ending when a MutationObserver sees the target canvas drawn',
-          keyboard: "real key presses ('j') from Playwright, from the keydown event (capture listener) to the next page's canvas drawn (MutationObserver)",
+          keyboard: "real key presses ('j') from Playwright, from the keydown event (capture listener) to the next page drawn (MutationObserver), the viewer showing it as the current page, and the next animation frame",
+          keyboardReadingPace: `as keyboard, continuing from where it stopped, but waiting ${READING_DWELL_MS} ms on each page before pressing 'j' (the pass/fail target is judged on the back-to-back api flips, not on these)`,
+          drawnBy: "which renderer drew the flipped-to pages: 'jpeg' (the scan fast path, decoded by the browser) or 'pdfjs'",
           prerendered: 'how many flips found the target page already drawn (overscan) when the flip began',
         },
         ...flips,

@@ -1,4 +1,4 @@
-import { unzlibSync } from 'fflate'
+import { Unzlib } from 'fflate'
 import { PdfLexer, PdfNeedMoreData, isWhite } from './pdfLexer'
 import {
   PdfStructureError,
@@ -222,12 +222,36 @@ function adler32(data: Uint8Array): number {
   return ((b << 16) | a) >>> 0
 }
 
+/** Far above any content stream, object stream or xref stream of a scan; a Flate bomb stops here. */
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024
+/** Fed to the inflater this much at a time, so one step can never produce more than about 16 MB. */
+const INFLATE_STEP = 16 * 1024
+
 function inflate(raw: Uint8Array): Uint8Array {
-  let out: Uint8Array
+  const chunks: Uint8Array[] = []
+  let total = 0
+  let tooLarge = false
+  const z = new Unzlib((chunk) => {
+    total += chunk.length
+    chunks.push(chunk)
+  })
   try {
-    out = unzlibSync(raw)
+    for (let at = 0; at < raw.length || at === 0; at += INFLATE_STEP) {
+      z.push(raw.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= raw.length)
+      if (total > MAX_INFLATED_BYTES) {
+        tooLarge = true
+        break
+      }
+    }
   } catch (e) {
     return fail(`bad Flate data: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  if (tooLarge) return fail('decoded stream too large')
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const c of chunks) {
+    out.set(c, offset)
+    offset += c.length
   }
   // fflate does not check the checksum; without it a truncated or wrong /Length could decode to garbage.
   // Up to two trailing end-of-line bytes counted into /Length are tolerated.

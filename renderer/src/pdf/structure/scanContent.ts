@@ -75,6 +75,9 @@ function classify(bytes: Uint8Array): ScanContent | null {
     } else if (op === 'Tr') {
       if (args.length !== 1 || !Number.isInteger(args[0])) return null
       gs.renderMode = args[0] as number
+    } else if ((op === 'BDC' || op === 'BMC') && isName(args[0], 'OC')) {
+      // Optional content may be switched off, and then pdf.js would not draw what follows.
+      return null
     } else if (TEXT_SHOW.has(op)) {
       if (!inText || gs.renderMode !== INVISIBLE) return null
     } else if (!QUIET.has(op) && !TEXT_STATE.has(op)) return null

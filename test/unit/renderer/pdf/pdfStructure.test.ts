@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { zlibSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { PdfStructureError, openPdfStructure, type PdfStructure } from '../../../../renderer/src/pdf/structure/pdfStructure'
+import { MAX_INFLATED_BYTES, PdfStructureError, openPdfStructure, type PdfStructure } from '../../../../renderer/src/pdf/structure/pdfStructure'
 import { dictGet, isArray, isDict, isName, isRef, isStream, type PdfDict, type PdfValue } from '../../../../renderer/src/pdf/structure/pdfValues'
 import { PdfBuilder, countingSource, latin1, pngPredict } from './buildPdf'
 
@@ -227,6 +227,22 @@ describe('openPdfStructure: streams', () => {
     pdf.xrefTable([1, 2].map((num) => ({ num, offset: pdf.offsets.get(num)! })), '/Size 3 /Root 1 0 R')
     const s = await openPdfStructure(countingSource(pdf.bytes()))
     await expect(s.get(ref(2))).rejects.toThrow(/cycle/)
+  })
+
+  it('stops inflating a Flate bomb at the size cap instead of filling memory', async () => {
+    const bomb = zlibSync(new Uint8Array(MAX_INFLATED_BYTES + (1 << 20)), { level: 9 })
+    const fine = zlibSync(new TextEncoder().encode('q 595 0 0 842 0 0 cm /Im0 Do Q'))
+    const pdf = new PdfBuilder()
+    pdf.obj(1, '<< /Type /Catalog >>')
+    pdf.stream(2, '/Filter /FlateDecode', bomb)
+    pdf.stream(3, '/Filter /FlateDecode', fine)
+    pdf.xrefTable([1, 2, 3].map((num) => ({ num, offset: pdf.offsets.get(num)! })), '/Size 4 /Root 1 0 R')
+    const s = await openPdfStructure(countingSource(pdf.bytes()))
+    const [big, small] = [await s.get(ref(2)), await s.get(ref(3))]
+    if (!isStream(big) || !isStream(small)) throw new Error('not streams')
+    expect(big.length).toBeLessThan(100_000)
+    await expect(s.decodeStream(big)).rejects.toThrow(/too large/)
+    expect(text(await s.decodeStream(small))).toBe('q 595 0 0 842 0 0 cm /Im0 Do Q')
   })
 
   it('refuses a /Length that does not end at endstream', async () => {

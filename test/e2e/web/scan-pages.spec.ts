@@ -1,0 +1,80 @@
+import { test, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { expect, importFiles, openApp } from '../support/app'
+import { writeScanPdf, type ScanPdfPage } from '../support/scanPdf'
+
+const jpeg = (name: string) => new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../fixtures/images', name)))
+const grey = (name: string): Omit<ScanPdfPage, 'mediaBox'> => ({ jpeg: jpeg(name), width: 600, height: 848, colorSpace: 'DeviceGray' })
+
+/** Three pages: a plain full-page scan, a rotated page with an offset box and a placed image plus an invisible OCR layer, and a page that also draws a path. */
+const layout: ScanPdfPage[] = [
+  { ...grey('某局处罚案卷-第1页.jpg') },
+  { ...grey('某局处罚案卷-第2页.jpg'), mediaBox: [10, 20, 430, 620], rotate: 90, matrix: [300, 0, 0, 424, 60, 110], extraContent: 'BT 3 Tr /F1 12 Tf 100 300 Td (OCR text) Tj ET' },
+  { ...grey('某局处罚案卷-第10页.jpg'), extraContent: '0 0 m 595 842 l S' },
+]
+
+/** Page `n`'s canvas reduced to a 24 × 24 grid of grey levels, plus its pixel size and who drew it. */
+async function pageSummary(page: Page, n: number) {
+  await page.evaluate((k) => window.__caseReviewDesk.viewer.goToPage(k), n)
+  await page.evaluate((k) => window.__caseReviewDesk.waitForPageRendered(k, 20_000), n)
+  const canvas = page.locator(`canvas[data-testid=page-canvas][data-page="${n}"]`)
+  // Drawn at the current zoom, not still showing the previous one: backing store matches the slot.
+  await expect.poll(() => canvas.evaluate((el) => Math.abs((el as HTMLCanvasElement).width - parseFloat((el as HTMLCanvasElement).style.width) * devicePixelRatio) <= 1)).toBe(true)
+  return page.locator(`canvas[data-testid=page-canvas][data-page="${n}"]`).evaluate((el) => {
+    const c = el as HTMLCanvasElement
+    const small = document.createElement('canvas')
+    small.width = small.height = 24
+    const ctx = small.getContext('2d')!
+    ctx.imageSmoothingQuality = 'high'
+    ctx.drawImage(c, 0, 0, 24, 24)
+    const d = ctx.getImageData(0, 0, 24, 24).data
+    const grid: number[] = []
+    for (let i = 0; i < d.length; i += 4) grid.push(Math.round((d[i]! + d[i + 1]! + d[i + 2]!) / 3))
+    return { size: [c.width, c.height], drawnBy: c.dataset.drawnBy, grid }
+  })
+}
+
+async function openAndSummarise(page: Page, name: string) {
+  await page.evaluate((n) => window.__caseReviewDesk.openCaseFile(n), name)
+  await page.evaluate(() => window.__caseReviewDesk.waitForPageRendered(1, 20_000))
+  await page.evaluate(() => window.__caseReviewDesk.viewer.setZoom(1))
+  const out = []
+  for (let n = 1; n <= layout.length; n++) out.push(await pageSummary(page, n))
+  await page.evaluate(() => window.__caseReviewDesk.goToLibrary())
+  return out
+}
+
+test('single-JPEG scan pages are drawn without pdf.js, on the same pixels pdf.js would give', async ({ page }) => {
+  const { foreignRequests } = await openApp(page)
+  // The same pages twice; in the reference every page also ends an empty path, which keeps all of them with pdf.js.
+  const fast = writeScanPdf('扫描件.pdf', layout)
+  const reference = writeScanPdf('对照件.pdf', layout.map((p) => ({ ...p, extraContent: `${p.extraContent ?? ''}\n0 0 1 1 re n` })))
+  await importFiles(page, [fast, reference])
+  await page.evaluate(() => window.__caseReviewDesk.waitForLibraryCount(2, 30_000))
+
+  const ours = await openAndSummarise(page, '扫描件')
+  const theirs = await openAndSummarise(page, '对照件')
+  expect(ours.map((p) => p.drawnBy)).toEqual(['jpeg', 'jpeg', 'pdfjs'])
+  expect(theirs.map((p) => p.drawnBy)).toEqual(['pdfjs', 'pdfjs', 'pdfjs'])
+  for (let i = 0; i < 2; i++) {
+    expect(ours[i]!.size, `page ${i + 1} canvas size`).toEqual(theirs[i]!.size)
+    const diff = ours[i]!.grid.reduce((sum, v, k) => sum + Math.abs(v - theirs[i]!.grid[k]!), 0) / ours[i]!.grid.length
+    // The page has content (not a blank white canvas), and both renderers agree on where it is.
+    expect(Math.min(...ours[i]!.grid), `page ${i + 1} has dark pixels`).toBeLessThan(200)
+    expect(diff, `page ${i + 1} mean grey difference`).toBeLessThan(2)
+  }
+  // Page 2 is turned by its /Rotate: wider than tall.
+  expect(ours[1]!.size[0]).toBeGreaterThan(ours[1]!.size[1]!)
+
+  // The reviewer's rotation goes through the same path.
+  await page.evaluate((n) => window.__caseReviewDesk.openCaseFile(n), '扫描件')
+  await page.evaluate(() => window.__caseReviewDesk.waitForPageRendered(1, 20_000))
+  await page.getByTestId('page-scroller').focus()
+  await page.keyboard.press('r')
+  await expect.poll(() => page.evaluate(() => window.__caseReviewDesk.viewer.rotation(1))).toBe(90)
+  await expect
+    .poll(() => page.locator('canvas[data-testid=page-canvas][data-page="1"]').evaluate((el) => [(el as HTMLCanvasElement).width > (el as HTMLCanvasElement).height, (el as HTMLCanvasElement).dataset.drawnBy]))
+    .toEqual([true, 'jpeg'])
+  expect(foreignRequests).toEqual([])
+})
