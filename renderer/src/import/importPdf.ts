@@ -1,9 +1,9 @@
 import type { CaseDb } from '../store/db'
 import { addCaseFile, findCaseFileBySource } from '../store/caseFiles'
 import type { CaseFileRecord } from '../store/records'
-import { openPdf } from '../pdf/openPdf'
+import { appendixAgrees, openPdf } from '../pdf/openPdf'
 import { blobByteSource } from '../pdf/scan/blobByteSource'
-import { buildScanIndex } from '../pdf/scan/buildScanIndex'
+import { readForViewer } from '../pdf/scan/buildScanIndex'
 import { NO_SCAN_PAGES } from '../pdf/scan/scanPage'
 import type { ImportProblem } from './importErrors'
 import { sha256OfBlob } from './sha256'
@@ -56,8 +56,11 @@ export async function importPdf(db: CaseDb, file: File, deps: { askPassword: Pas
     return { ok: false, problem: { code: 'damaged', fileName, detail: 'detail' in f ? f.detail : '' } }
   }
   if (pageCount < 1) return { ok: false, problem: { code: 'no-pages', fileName } }
-  // Which pages are plain JPEGs the viewer can draw itself; a file we cannot read strictly simply has none.
-  const scanIndex = password === undefined ? await buildScanIndex(blobByteSource(file), pageCount, (done, total) => progress('checking', done / total)) : null
+  // Which pages are plain JPEGs the viewer can draw itself, and the page-tree appendix that lets pdf.js
+  // open the rest quickly; a file we cannot read strictly (or an encrypted one) simply has neither.
+  const reading = password === undefined ? await readForViewer(blobByteSource(file), pageCount, (done, total) => progress('checking', done / total)) : null
+  const scanIndex = reading?.scanIndex ?? null
+  const appendix = reading?.appendix && (await appendixAgrees(file, reading.appendix, pageCount)) ? reading.appendix : null
 
   progress('hashing', 0)
   const sha256 = await sha256OfBlob(file, (done, total) => progress('hashing', total ? done / total : 1))
@@ -76,6 +79,7 @@ export async function importPdf(db: CaseDb, file: File, deps: { askPassword: Pas
     importedAt: (deps.now ?? (() => new Date()))().toISOString(),
     ...(password !== undefined ? { pdfPassword: password } : {}),
     ...(openRanges.length ? { openRanges } : {}),
+    ...(appendix ? { pageTreeAppendix: appendix } : {}),
     // An empty index records that the file was looked at and has no such pages.
     ...(password === undefined ? { scanIndex: scanIndex?.pages.some((p) => p !== null) ? scanIndex : NO_SCAN_PAGES } : {}),
   }

@@ -1,13 +1,14 @@
 import type { CaseDb } from '../store/db'
 import { getBlob, saveScanIndex } from '../store/caseFiles'
 import type { CaseFileRecord } from '../store/records'
-import { openPdf } from '../pdf/openPdf'
+import { appendixAgrees, openPdf } from '../pdf/openPdf'
 import type { PageSource } from './PageSource'
 import { PdfPageSource } from './pdfPageSource'
 import { createImagePageSource } from './imagePageSource'
 import { ScanPdfPageSource } from './scanPdfPageSource'
 import { NO_SCAN_PAGES, usableScanIndex } from '../pdf/scan/scanPage'
-import { buildScanIndex } from '../pdf/scan/buildScanIndex'
+import { readForViewer } from '../pdf/scan/buildScanIndex'
+import { appendixBytes } from '../pdf/scan/pageTreeAppendix'
 import { blobByteSource } from '../pdf/scan/blobByteSource'
 
 export type OpenPageSourceResult = { ok: true; source: PageSource } | { ok: false; message: string }
@@ -25,14 +26,17 @@ export async function openPageSource(db: CaseDb, caseFile: CaseFileRecord): Prom
     return { ok: true, source: createImagePageSource(blobs, caseFile.sources, caseFile.pages) }
   }
   const blob = blobs[0]!
+  const appendix = usableAppendix(caseFile.pageTreeAppendix)
+  // The ranges recorded at import were read without the appendix; with it pdf.js needs few reads anyway.
+  const warm = appendix ? [] : caseFile.openRanges
   const open = async () => {
-    const r = await openPdf(blob, caseFile.pdfPassword, caseFile.openRanges)
+    const r = await openPdf(blob, caseFile.pdfPassword, warm, appendix)
     if (!r.ok) throw new Error(r.failure.kind)
     return { doc: r.doc, transport: r.transport }
   }
   const failed = (kind: string) => (kind === 'needs-password' || kind === 'wrong-password' ? '保存的打开密码已失效，请删除后重新导入。' : '无法打开该案卷文件，文件可能已损坏。')
   const openPdfSource = async (): Promise<PdfPageSource> => {
-    const first = await openPdf(blob, caseFile.pdfPassword, caseFile.openRanges)
+    const first = await openPdf(blob, caseFile.pdfPassword, warm, appendix)
     if (!first.ok) throw new Error(failed(first.failure.kind))
     return new PdfPageSource({ doc: first.doc, transport: first.transport }, open)
   }
@@ -56,8 +60,15 @@ const INDEX_DELAY_MS = 3000
  */
 function indexLater(db: CaseDb, caseFile: CaseFileRecord, blob: Blob): void {
   setTimeout(() => {
-    void buildScanIndex(blobByteSource(blob), caseFile.pageCount)
-      .then((index) => saveScanIndex(db, caseFile.id, index?.pages.some((p) => p !== null) ? index : NO_SCAN_PAGES))
-      .catch(() => undefined)
+    void (async () => {
+      const { scanIndex, appendix } = await readForViewer(blobByteSource(blob), caseFile.pageCount)
+      const agreed = appendix && (await appendixAgrees(blob, appendix, caseFile.pageCount)) ? appendix : null
+      await saveScanIndex(db, caseFile.id, scanIndex?.pages.some((p) => p !== null) ? scanIndex : NO_SCAN_PAGES, agreed)
+    })().catch(() => undefined)
   }, INDEX_DELAY_MS)
+}
+
+/** The appendix comes from the store (and may have come in an exchange package): only a byte array of sane size is used. */
+function usableAppendix(a: unknown): Uint8Array | null {
+  return typeof a === 'string' && a.length > 0 && a.length <= 16 * 1024 * 1024 && a.startsWith('\n') && a.endsWith('%%EOF\n') ? appendixBytes(a) : null
 }

@@ -2,6 +2,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist'
 import { BlobRangeTransport, type ByteRange } from './blobRangeTransport'
 import { pdfjs, pdfjsAssetOptions } from './pdfjs'
 import { saslprep } from './saslprep'
+import { appendixBytes } from './scan/pageTreeAppendix'
 
 export type OpenPdfFailure =
   | { kind: 'empty' }
@@ -26,20 +27,44 @@ const RANGE_CHUNK = 1 << 16
 /**
  * Opens a PDF Blob by ranges. A password is tried once; instead of pdf.js's prompt loop we return needs-password / wrong-password so the UI can ask in Chinese.
  */
-export async function openPdf(blob: Blob, password?: string, warmRanges: readonly ByteRange[] = []): Promise<OpenPdfResult> {
-  const first = await openOnce(blob, password, warmRanges)
+export async function openPdf(blob: Blob, password?: string, warmRanges: readonly ByteRange[] = [], appendix: Uint8Array | null = null): Promise<OpenPdfResult> {
+  const first = await openOnce(blob, password, warmRanges, appendix)
   if (!first.ok && first.failure.kind === 'wrong-password' && password !== undefined && saslprep(password) !== password) {
-    return openOnce(blob, saslprep(password), warmRanges)
+    return openOnce(blob, saslprep(password), warmRanges, appendix)
   }
   return first
 }
 
-async function openOnce(blob: Blob, password: string | undefined, warmRanges: readonly ByteRange[]): Promise<OpenPdfResult> {
+/**
+ * Whether pdf.js reads the file with its page-tree appendix exactly as without: same page count,
+ * and the first and last pages with the same boxes and rotation. Checked at import before the
+ * appendix is kept.
+ */
+export async function appendixAgrees(blob: Blob, appendix: string, pageCount: number): Promise<boolean> {
+  const opened = await openPdf(blob, undefined, [], appendixBytes(appendix))
+  if (!opened.ok) return false
+  const plain = await openPdf(blob)
+  try {
+    if (!plain.ok || opened.doc.numPages !== pageCount || plain.doc.numPages !== pageCount) return false
+    for (const n of new Set([1, pageCount])) {
+      const [a, b] = await Promise.all([opened.doc.getPage(n), plain.doc.getPage(n)])
+      if (a.rotate !== b.rotate || a.view.join() !== b.view.join()) return false
+    }
+    return true
+  } catch {
+    return false
+  } finally {
+    void opened.doc.destroy()
+    if (plain.ok) void plain.doc.destroy()
+  }
+}
+
+async function openOnce(blob: Blob, password: string | undefined, warmRanges: readonly ByteRange[], appendix: Uint8Array | null): Promise<OpenPdfResult> {
   if (blob.size === 0) return { ok: false, failure: { kind: 'empty' } }
-  const transport = new BlobRangeTransport(blob, warmRanges)
+  const transport = new BlobRangeTransport(blob, warmRanges, appendix)
   const task = pdfjs.getDocument({
     range: transport,
-    length: blob.size,
+    length: blob.size + (appendix?.length ?? 0),
     rangeChunkSize: RANGE_CHUNK,
     disableAutoFetch: true,
     disableStream: true,

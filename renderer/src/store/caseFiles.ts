@@ -32,7 +32,7 @@ export async function getBlob(db: CaseDb, sha256: string): Promise<Blob | undefi
   return (await db.blobs.get(sha256))?.data
 }
 
-/** Stores a case file's scan index (a cache of its structure); nothing else of the record changes. */
-export async function saveScanIndex(db: CaseDb, id: string, scanIndex: ScanIndex): Promise<void> {
-  await db.caseFiles.update(id, { scanIndex })
+/** Stores what the viewer keeps about a PDF's structure (a cache, rebuilt when missing); nothing else of the record changes. */
+export async function saveScanIndex(db: CaseDb, id: string, scanIndex: ScanIndex, pageTreeAppendix: string | null): Promise<void> {
+  await db.caseFiles.update(id, pageTreeAppendix ? { scanIndex, pageTreeAppendix } : { scanIndex })
 }

@@ -44,6 +44,8 @@ export interface CaseFileRecord {
   openRanges?: [number, number][]
   /** PDFs only: which pages are single JPEGs the viewer can draw without pdf.js (see pdf/scan). A cache of the file's structure: rebuilt when missing. */
   scanIndex?: ScanIndex
+  /** PDFs only: the page-tree objects repeated side by side, appended to what pdf.js reads so it opens a long scan in a few reads (see pdf/scan/pageTreeAppendix.ts). */
+  pageTreeAppendix?: string
   /** The open password a reviewer typed at import, so the file opens again without asking. Stays on this laptop. */
   pdfPassword?: string
 }

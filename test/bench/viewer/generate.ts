@@ -160,13 +160,19 @@ export async function ensureJpegs(browser: Browser, dataDir: string, log: Log): 
 }
 
 /** The PDF for `pageCount` pages, written once per parameter set and reused by later runs. */
-export function ensurePdf(jpegs: JpegSet, dataDir: string, pageCount: number, log: Log): { path: string; name: string; bytes: number } {
-  const name = `scan-${pageCount}p-g${GENERATOR}-q${Math.round(jpegs.quality * 1000)}`
+/**
+ * Pages that end with an empty path (`0 0 1 1 re n`): it draws nothing, but keeps them off the
+ * viewer's scan fast path, so pdf.js (with the page-tree appendix) draws every page.
+ */
+export const PDFJS_PATH_CONTENT = '0 0 1 1 re n\n'
+
+export function ensurePdf(jpegs: JpegSet, dataDir: string, pageCount: number, log: Log, viaPdfjs = false): { path: string; name: string; bytes: number } {
+  const name = `scan-${pageCount}p-g${GENERATOR}-q${Math.round(jpegs.quality * 1000)}${viaPdfjs ? '-pdfjs' : ''}`
   const path = join(dataDir, `${name}.pdf`)
   if (!existsSync(path)) {
     log(`writing ${path} (${pageCount} pages)`)
     const t = Date.now()
-    writeImagePdf(path, pageCount, (i) => jpegs.pages[i % jpegs.pages.length]!)
+    writeImagePdf(path, pageCount, (i) => jpegs.pages[i % jpegs.pages.length]!, viaPdfjs ? PDFJS_PATH_CONTENT : '')
     log(`wrote ${path} in ${((Date.now() - t) / 1000).toFixed(1)} s`)
   }
   return { path, name, bytes: statSync(path).size }

@@ -15,7 +15,7 @@ export interface JpegPage {
  * Catalog and page tree go last, next to the xref, because only then are all page ids known;
  * a reader that opens by ranges finds all of them in the file's final chunk.
  */
-export function writeImagePdf(path: string, pageCount: number, pageAt: (index: number) => JpegPage): number {
+export function writeImagePdf(path: string, pageCount: number, pageAt: (index: number) => JpegPage, extraContent = ''): number {
   const tmp = `${path}.tmp`
   const fd = openSync(tmp, 'w')
   let offset = 0
@@ -42,7 +42,7 @@ export function writeImagePdf(path: string, pageCount: number, pageAt: (index: n
       put(`<< /Type /XObject /Subtype /Image /Width ${img.width} /Height ${img.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${img.bytes.length} >>\nstream\n`)
       put(img.bytes)
       put('\nendstream\nendobj\n')
-      const content = `q ${A4.width} 0 0 ${A4.height} 0 0 cm /Im0 Do Q\n`
+      const content = `q ${A4.width} 0 0 ${A4.height} 0 0 cm /Im0 Do Q\n${extraContent}`
       begin(contentId(i))
       put(`<< /Length ${content.length} >>\nstream\n${content}endstream\nendobj\n`)
       begin(pageId(i))

@@ -78,3 +78,37 @@ test('single-JPEG scan pages are drawn without pdf.js, on the same pixels pdf.js
     .toEqual([true, 'jpeg'])
   expect(foreignRequests).toEqual([])
 })
+
+test('a long file drawn by pdf.js opens through its page-tree appendix and shows first and last pages', async ({ page }) => {
+  await openApp(page)
+  // 40 pages whose dictionaries sit 150 KB apart (as between 300 dpi images); each page also ends an empty path, so pdf.js draws it.
+  const padded = new Uint8Array(jpeg('某局处罚案卷-第1页.jpg').length + 100_000)
+  padded.set(jpeg('某局处罚案卷-第1页.jpg'))
+  const path = writeScanPdf('长卷.pdf', Array.from({ length: 40 }, () => ({ jpeg: padded, width: 600, height: 848, colorSpace: 'DeviceGray', extraContent: '0 0 1 1 re n' })))
+  await importFiles(page, [path])
+  await page.evaluate(() => window.__caseReviewDesk.waitForLibraryCount(1, 30_000))
+  const stored = await page.evaluate(
+    () =>
+      new Promise<{ appendix: string | undefined; scanPages: number }>((ok, fail) => {
+        const req = indexedDB.open('case-review-desk')
+        req.onerror = () => fail(req.error)
+        req.onsuccess = () => {
+          const get = req.result.transaction('caseFiles').objectStore('caseFiles').getAll()
+          get.onsuccess = () => {
+            const c = (get.result as { pageTreeAppendix?: string; scanIndex?: { pages: unknown[] } }[])[0]!
+            req.result.close()
+            ok({ appendix: c.pageTreeAppendix, scanPages: c.scanIndex?.pages.filter(Boolean).length ?? -1 })
+          }
+        }
+      }),
+  )
+  expect(stored.scanPages).toBe(0)
+  expect(stored.appendix).toMatch(/%%EOF\n$/)
+  await page.evaluate(() => window.__caseReviewDesk.openCaseFile('长卷'))
+  await page.evaluate(() => window.__caseReviewDesk.waitForPageRendered(1, 20_000))
+  for (const n of [1, 40]) {
+    const s = await pageSummary(page, n)
+    expect(s.drawnBy).toBe('pdfjs')
+    expect(Math.min(...s.grid)).toBeLessThan(200)
+  }
+})

@@ -2,6 +2,7 @@ import { dictGet, isDict, isName, isRef, isStream, type PdfDict, type PdfObject,
 import { openPdfStructure, type ByteSource, type PdfStructure } from '../structure/pdfStructure'
 import { classifyScanContent } from '../structure/scanContent'
 import { readJpegHeader } from './jpegHeader'
+import { buildPageTreeAppendix } from './pageTreeAppendix'
 import type { Matrix, ScanIndex, ScanPage } from './scanPage'
 
 /** Page-tree attributes a page inherits from its ancestors (PDF 32000-1 §7.7.3.4). */
@@ -18,6 +19,12 @@ interface Leaf {
   inherited: Inherited
 }
 
+/** A node of the page tree (a page or a /Pages node) and where it is stored, when indirect. */
+export interface PageTreeNode {
+  ref: PdfRef | null
+  dict: PdfDict
+}
+
 /** Enough JPEG to reach the frame header of a scanner's JPEG; a second, larger read gets past big EXIF or ICC segments. */
 const JPEG_HEAD_BYTES = [1 << 13, 1 << 17]
 const PARALLEL_PAGES = 16
@@ -30,15 +37,27 @@ const MAX_TREE_NODES = 200_000
  * Returns null when the file's structure cannot be read strictly (damaged, encrypted, unusual).
  */
 export async function buildScanIndex(src: ByteSource, pageCount: number, onProgress?: (done: number, total: number) => void): Promise<ScanIndex | null> {
+  return (await readForViewer(src, pageCount, onProgress)).scanIndex
+}
+
+export interface ViewerReading {
+  scanIndex: ScanIndex | null
+  /** See pageTreeAppendix.ts; null when the file does not need one or cannot have one. */
+  appendix: string | null
+}
+
+/** Both things the viewer keeps about a PDF's structure, from one strict reading of it. */
+export async function readForViewer(src: ByteSource, pageCount: number, onProgress?: (done: number, total: number) => void): Promise<ViewerReading> {
   let pdf: PdfStructure
-  let leaves: Leaf[]
+  let tree: { leaves: Leaf[]; nodes: PageTreeNode[] }
   try {
     pdf = await openPdfStructure(src)
-    leaves = await pageLeaves(pdf)
+    tree = await pageTree(pdf)
   } catch {
-    return null
+    return { scanIndex: null, appendix: null }
   }
-  if (leaves.length !== pageCount) return null
+  const { leaves } = tree
+  if (leaves.length !== pageCount) return { scanIndex: null, appendix: null }
   const pages: (ScanPage | null)[] = new Array<ScanPage | null>(pageCount).fill(null)
   let next = 0
   let done = 0
@@ -50,18 +69,19 @@ export async function buildScanIndex(src: ByteSource, pageCount: number, onProgr
     }
   }
   await Promise.all(Array.from({ length: PARALLEL_PAGES }, worker))
-  return { version: 1, pages }
+  return { scanIndex: { version: 1, pages }, appendix: buildPageTreeAppendix(pdf, src.size, tree.nodes) }
 }
 
-async function pageLeaves(pdf: PdfStructure): Promise<Leaf[]> {
+async function pageTree(pdf: PdfStructure): Promise<{ leaves: Leaf[]; nodes: PageTreeNode[] }> {
   const root = await pdf.resolve(dictGet(pdf.trailer, 'Root'))
   if (!isDict(root)) throw new Error('no catalog')
   const top = dictGet(root, 'Pages')
   const leaves: Leaf[] = []
+  const nodes: PageTreeNode[] = []
   const seen = new Set<string>()
-  let nodes = 0
+  let visited = 0
   const visit = async (value: PdfValue | undefined, parentRef: PdfRef | null, inherited: Inherited): Promise<void> => {
-    if (++nodes > MAX_TREE_NODES) throw new Error('page tree too large')
+    if (++visited > MAX_TREE_NODES) throw new Error('page tree too large')
     let ref: PdfRef | null = null
     if (isRef(value)) {
       ref = value
@@ -76,6 +96,7 @@ async function pageLeaves(pdf: PdfStructure): Promise<Leaf[]> {
       const parent = dictGet(node, 'Parent')
       if (!isRef(parent) || parent.num !== parentRef.num || parent.gen !== parentRef.gen) throw new Error('inconsistent /Parent')
     }
+    nodes.push({ ref, dict: node })
     const here: Inherited = { ...inherited }
     for (const key of INHERITABLE) {
       const v = dictGet(node, key)
@@ -91,7 +112,7 @@ async function pageLeaves(pdf: PdfStructure): Promise<Leaf[]> {
     for (const kid of list) await visit(kid, ref, here)
   }
   await visit(top, null, {})
-  return leaves
+  return { leaves, nodes }
 }
 
 async function num(pdf: PdfStructure, v: PdfValue | undefined): Promise<number | null> {

@@ -27,6 +27,10 @@ export interface ByteSource {
 export interface PdfStructure {
   /** Merged newest-wins over the /Prev chain. */
   readonly trailer: PdfDict
+  /** Where the newest cross-reference section starts (the file's `startxref`). */
+  readonly startxref: number
+  /** Where an uncompressed object starts in the file; null for objects in object streams, free or missing ones. */
+  offsetOf(ref: PdfRef): number | null
   /** Cached; a free or missing entry resolves to null (PDF semantics). */
   get(ref: PdfRef): Promise<PdfObject>
   /** Follows references up to 16 deep. */
@@ -335,6 +339,7 @@ function decodeData(filter: PdfValue | undefined, parms: PdfValue | undefined, r
 
 class Structure implements PdfStructure {
   readonly trailer: PdfDict
+  readonly startxref: number
   private readonly win: Windows
   private readonly entries: Map<number, XrefEntry>
   /** Loads in flight or done, by key; `waits` records what each load in flight is waiting on, to refuse cycles instead of hanging. */
@@ -346,7 +351,9 @@ class Structure implements PdfStructure {
     win: Windows,
     entries: Map<number, XrefEntry>,
     trailer: PdfDict,
+    startxref: number,
   ) {
+    this.startxref = startxref
     this.win = win
     this.entries = entries
     this.trailer = trailer
@@ -354,6 +361,11 @@ class Structure implements PdfStructure {
 
   get(ref: PdfRef): Promise<PdfObject> {
     return this.load(null, ref)
+  }
+
+  offsetOf(ref: PdfRef): number | null {
+    const e = this.entries.get(ref.num)
+    return e?.type === 1 && e.gen === ref.gen ? e.offset : null
   }
 
   async resolve(v: PdfValue | undefined): Promise<PdfObject | undefined> {
@@ -532,7 +544,8 @@ export async function openPdfStructure(src: ByteSource): Promise<PdfStructure> {
   const entries = new Map<number, XrefEntry>()
   const trailerEntries = new Map<string, PdfValue>()
   const seen = new Set<number>()
-  for (let at: number | undefined = await findStartXref(src, win); at !== undefined; ) {
+  const startxref = await findStartXref(src, win)
+  for (let at: number | undefined = startxref; at !== undefined; ) {
     if (seen.has(at)) fail('xref /Prev loop')
     if (seen.size >= MAX_SECTIONS) fail('too many xref sections')
     seen.add(at)
@@ -543,5 +556,5 @@ export async function openPdfStructure(src: ByteSource): Promise<PdfStructure> {
     at = prev === undefined ? undefined : nonNegInt(prev, '/Prev')
   }
   if (trailerEntries.has('Encrypt')) fail('encrypted')
-  return new Structure(src, win, entries, { kind: 'dict', entries: trailerEntries })
+  return new Structure(src, win, entries, { kind: 'dict', entries: trailerEntries }, startxref)
 }

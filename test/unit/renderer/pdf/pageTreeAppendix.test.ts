@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readForViewer } from '../../../../renderer/src/pdf/scan/buildScanIndex'
+import { appendixBytes } from '../../../../renderer/src/pdf/scan/pageTreeAppendix'
+import { PdfLexer } from '../../../../renderer/src/pdf/structure/pdfLexer'
+import { serializePdfValue } from '../../../../renderer/src/pdf/structure/pdfSerialize'
+import { buildScanPdf, type ScanPdfPage } from '../../../e2e/support/scanPdf'
+
+const page1 = new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../../fixtures/images', '某局处罚案卷-第1页.jpg')))
+const mem = (bytes: Uint8Array) => ({ size: bytes.length, read: async (b: number, e: number) => bytes.slice(b, e) })
+
+/** A scan whose page dictionaries sit 150 KB apart, as between 300 dpi images. */
+function spreadScan(pages: number, extra: Partial<ScanPdfPage> = {}): Uint8Array {
+  const padded = new Uint8Array(page1.length + 100_000)
+  padded.set(page1)
+  return buildScanPdf(Array.from({ length: pages }, (_, i) => ({ jpeg: padded, width: 600, height: 848, colorSpace: 'DeviceGray', rotate: (i % 4) * 90, ...extra })))
+}
+
+/** pdf.js in Node, fed by ranges as in the app, counting the reads it asks for. */
+async function openByRanges(bytes: Uint8Array) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  let requests = 0
+  const transport = new pdfjs.PDFDataRangeTransport(bytes.length, null)
+  transport.requestDataRange = (begin: number, end: number) => {
+    requests++
+    queueMicrotask(() => transport.onDataRange(begin, bytes.slice(begin, end)))
+  }
+  const doc = await pdfjs.getDocument({ range: transport, length: bytes.length, rangeChunkSize: 1 << 16, disableAutoFetch: true, disableStream: true, isEvalSupported: false, verbosity: 0 }).promise
+  return { doc, requestsToOpen: requests, OPS: pdfjs.OPS }
+}
+
+describe('serializePdfValue', () => {
+  it('writes values the lexer reads back unchanged', () => {
+    const source = '<< /Type /Page /N#20ame#23 (a\\(b\\)c\\n\\351) /Hex <00ff10> /R 3 0 R /A [1 -2.5 0.000001 true false null [/x]] /D << /Inner 595.276 >> >>'
+    const value = new PdfLexer(new TextEncoder().encode(source), 0, true).readValue()
+    const text = serializePdfValue(value)
+    expect(text).not.toMatch(/e-/)
+    const again = new PdfLexer(Uint8Array.from(text, (c) => c.charCodeAt(0)), 0, true).readValue()
+    expect(again).toEqual(value)
+  })
+})
+
+describe('page-tree appendix', () => {
+  it('lets pdf.js open a spread-out scan in a few reads, and read every page exactly as before', async () => {
+    const original = spreadScan(60)
+    const { appendix } = await readForViewer(mem(original), 60)
+    expect(appendix).not.toBeNull()
+    const tail = appendixBytes(appendix!)
+    const virtual = new Uint8Array(original.length + tail.length)
+    virtual.set(original)
+    virtual.set(tail, original.length)
+
+    const before = await openByRanges(original)
+    const after = await openByRanges(virtual)
+    expect(after.doc.numPages).toBe(60)
+    expect(before.requestsToOpen).toBeGreaterThan(50)
+    expect(after.requestsToOpen).toBeLessThan(10)
+    const name = (f: number) => Object.keys(before.OPS).find((k) => (before.OPS as Record<string, number>)[k] === f)
+    for (const n of [1, 2, 3, 30, 59, 60]) {
+      const [a, b] = await Promise.all([before.doc.getPage(n), after.doc.getPage(n)])
+      expect(b.view).toEqual(a.view)
+      expect(b.rotate).toBe(a.rotate)
+      const [oa, ob] = await Promise.all([a.getOperatorList(), b.getOperatorList()])
+      expect(ob.fnArray.map(name)).toEqual(oa.fnArray.map(name))
+    }
+    await before.doc.destroy()
+    await after.doc.destroy()
+  }, 60_000)
+
+  it('is not built when the page tree is already compact', async () => {
+    const small = buildScanPdf(Array.from({ length: 5 }, () => ({ jpeg: page1, width: 600, height: 848, colorSpace: 'DeviceGray' })))
+    expect((await readForViewer(mem(small), 5)).appendix).toBeNull()
+  })
+
+  it('is built for files whose pages are not plain scans too (pdf.js draws those)', async () => {
+    const drawn = spreadScan(40, { extraContent: '0 0 m 10 10 l S' })
+    const { scanIndex, appendix } = await readForViewer(mem(drawn), 40)
+    expect(scanIndex?.pages.every((p) => p === null)).toBe(true)
+    expect(appendix).toMatch(/^\n[\s\S]*\/Prev \d+ >>\nstartxref\n\d+\n%%EOF\n$/)
+  })
+})
