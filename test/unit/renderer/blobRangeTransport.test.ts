@@ -31,6 +31,25 @@ function received(t: BlobRangeTransport) {
 }
 
 describe('BlobRangeTransport', () => {
+  it('serves an appendix as if it followed the last byte: after it, across the boundary, and wholly inside it', async () => {
+    const tail = Uint8Array.from({ length: 5000 }, (_, i) => 200 - (i % 97))
+    const whole = new Uint8Array(bytes.length + tail.length)
+    whole.set(bytes)
+    whole.set(tail, bytes.length)
+    const t = new BlobRangeTransport(new Blob([bytes]), [], tail)
+    expect(t.length).toBe(whole.length)
+    const got = received(t)
+    const ranges: [number, number][] = [
+      [0, 1000],
+      [bytes.length - 700, bytes.length + 300],
+      [bytes.length + 10, bytes.length + 4000],
+      [bytes.length - 65536, whole.length],
+    ]
+    for (const [b, e] of ranges) t.requestDataRange(b, e)
+    await vi.waitFor(() => expect(got).toHaveLength(ranges.length))
+    for (const [b, e] of ranges) expect(got.find((g) => g.begin === b)!.chunk).toEqual(whole.slice(b, e))
+  })
+
   it('answers a range request with exactly those bytes and records it', async () => {
     const blob = new Blob([bytes])
     const t = new BlobRangeTransport(blob)
