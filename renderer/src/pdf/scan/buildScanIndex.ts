@@ -23,6 +23,10 @@ interface Leaf {
 export interface PageTreeNode {
   ref: PdfRef | null
   dict: PdfDict
+  /** Null for a page. */
+  children: PageTreeNode[] | null
+  /** Pages in this subtree. */
+  pages: number
 }
 
 /** Enough JPEG to reach the frame header of a scanner's JPEG; a second, larger read gets past big EXIF or ICC segments. */
@@ -72,7 +76,8 @@ export async function readForViewer(src: ByteSource, pageCount: number, onProgre
   return { scanIndex: { version: 1, pages }, appendix: buildPageTreeAppendix(pdf, src.size, tree.nodes) }
 }
 
-async function pageTree(pdf: PdfStructure): Promise<{ leaves: Leaf[]; nodes: PageTreeNode[] }> {
+/** The page tree as pdf.js would walk it: pages in order, and every node (the root first). Throws on anything inconsistent. */
+export async function pageTree(pdf: PdfStructure): Promise<{ leaves: Leaf[]; nodes: PageTreeNode[] }> {
   const root = await pdf.resolve(dictGet(pdf.trailer, 'Root'))
   if (!isDict(root)) throw new Error('no catalog')
   const top = dictGet(root, 'Pages')
@@ -80,7 +85,7 @@ async function pageTree(pdf: PdfStructure): Promise<{ leaves: Leaf[]; nodes: Pag
   const nodes: PageTreeNode[] = []
   const seen = new Set<string>()
   let visited = 0
-  const visit = async (value: PdfValue | undefined, parentRef: PdfRef | null, inherited: Inherited): Promise<void> => {
+  const visit = async (value: PdfValue | undefined, parentRef: PdfRef | null, inherited: Inherited): Promise<PageTreeNode> => {
     if (++visited > MAX_TREE_NODES) throw new Error('page tree too large')
     let ref: PdfRef | null = null
     if (isRef(value)) {
@@ -96,7 +101,8 @@ async function pageTree(pdf: PdfStructure): Promise<{ leaves: Leaf[]; nodes: Pag
       const parent = dictGet(node, 'Parent')
       if (!isRef(parent) || parent.num !== parentRef.num || parent.gen !== parentRef.gen) throw new Error('inconsistent /Parent')
     }
-    nodes.push({ ref, dict: node })
+    const self: PageTreeNode = { ref, dict: node, children: null, pages: 1 }
+    nodes.push(self)
     const here: Inherited = { ...inherited }
     for (const key of INHERITABLE) {
       const v = dictGet(node, key)
@@ -105,11 +111,14 @@ async function pageTree(pdf: PdfStructure): Promise<{ leaves: Leaf[]; nodes: Pag
     const kids = dictGet(node, 'Kids')
     if (isName(dictGet(node, 'Type'), 'Page') || kids === undefined) {
       leaves.push({ dict: node, inherited: here })
-      return
+      return self
     }
     const list = await pdf.resolve(kids)
     if (!Array.isArray(list)) throw new Error('/Kids is not an array')
-    for (const kid of list) await visit(kid, ref, here)
+    self.children = []
+    for (const kid of list) self.children.push(await visit(kid, ref, here))
+    self.pages = self.children.reduce((n, c) => n + c.pages, 0)
+    return self
   }
   await visit(top, null, {})
   return { leaves, nodes }

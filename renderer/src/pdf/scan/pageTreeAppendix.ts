@@ -17,14 +17,14 @@ const MAX_NODES = 20_000
  * these copies and the whole tree arrives in a read or two. Null when the tree is already compact
  * or the file has something an update must not touch. The result is ASCII text.
  */
-export function buildPageTreeAppendix(pdf: PdfStructure, fileSize: number, nodes: PageTreeNode[]): string | null {
+export function buildPageTreeAppendix(pdf: PdfStructure, fileSize: number, nodes: PageTreeNode[], minSpreadChunks = MIN_SPREAD_CHUNKS): string | null {
   if (nodes.length > MAX_NODES || nodes.some((n) => n.ref === null)) return null
   const chunks = new Set<number>()
-  for (const n of nodes) {
+  for (const n of lastPageWalk(nodes[0]!)) {
     const at = pdf.offsetOf(n.ref!)
     if (at !== null) chunks.add(Math.floor(at / CHUNK))
   }
-  if (chunks.size <= MIN_SPREAD_CHUNKS) return null
+  if (chunks.size <= minSpreadChunks) return null
   const root = dictGet(pdf.trailer, 'Root')
   const size = dictGet(pdf.trailer, 'Size')
   if (root === undefined || typeof size !== 'number') return null
@@ -65,6 +65,32 @@ export function buildPageTreeAppendix(pdf: PdfStructure, fileSize: number, nodes
     return null
   }
   return parts.join('')
+}
+
+/**
+ * The tree nodes pdf.js fetches to find the last page (Catalog.getPageDict): every kid of each
+ * node on the way down, since it learns a kid's page count only by reading it. A flat tree means
+ * every page; a balanced one, a few dozen nodes.
+ */
+export function lastPageWalk(root: PageTreeNode): PageTreeNode[] {
+  const fetched: PageTreeNode[] = []
+  let node = root
+  let before = 0
+  const target = root.pages - 1
+  while (node.children) {
+    let next: PageTreeNode | null = null
+    for (const kid of node.children) {
+      fetched.push(kid)
+      if (before + kid.pages > target) {
+        next = kid
+        break
+      }
+      before += kid.pages
+    }
+    if (!next) break
+    node = next
+  }
+  return fetched
 }
 
 /** The appendix is plain ASCII, kept as text so it travels in JSON (exchange packages, backups) unchanged. */

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readForViewer } from '../../../../renderer/src/pdf/scan/buildScanIndex'
-import { appendixBytes } from '../../../../renderer/src/pdf/scan/pageTreeAppendix'
+import { pageTree, readForViewer } from '../../../../renderer/src/pdf/scan/buildScanIndex'
+import { appendixBytes, buildPageTreeAppendix, lastPageWalk } from '../../../../renderer/src/pdf/scan/pageTreeAppendix'
 import { PdfLexer } from '../../../../renderer/src/pdf/structure/pdfLexer'
 import { serializePdfValue } from '../../../../renderer/src/pdf/structure/pdfSerialize'
+import { openPdfStructure } from '../../../../renderer/src/pdf/structure/pdfStructure'
 import { buildScanPdf, type ScanPdfPage } from '../../../e2e/support/scanPdf'
 
 const page1 = new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../../fixtures/images', '某局处罚案卷-第1页.jpg')))
@@ -78,5 +79,59 @@ describe('page-tree appendix', () => {
     const { scanIndex, appendix } = await readForViewer(mem(drawn), 40)
     expect(scanIndex?.pages.every((p) => p === null)).toBe(true)
     expect(appendix).toMatch(/^\n[\s\S]*\/Prev \d+ >>\nstartxref\n\d+\n%%EOF\n$/)
+  })
+})
+
+describe('page-tree appendix on a real file', () => {
+  const freeculture = () => new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../../../../shared/corpus/pdfs/freeculture.pdf')))
+
+  it('is not built for freeculture.pdf (352 pages): its page tree is balanced and pdf.js opens it in a few reads anyway', async () => {
+    const original = freeculture()
+    expect((await readForViewer(mem(original), 352)).appendix).toBeNull()
+    const plain = await openByRanges(original)
+    expect(plain.requestsToOpen).toBeLessThanOrEqual(5)
+    await plain.doc.destroy()
+  })
+
+  it('when forced on freeculture.pdf, changes nothing pdf.js sees: every page box and rotation, and the drawing of sampled pages', async () => {
+    const original = freeculture()
+    const pdf = await openPdfStructure(mem(original))
+    const { nodes } = await pageTree(pdf)
+    const appendix = buildPageTreeAppendix(pdf, original.length, nodes, 0)
+    expect(appendix).not.toBeNull()
+    const tail = appendixBytes(appendix!)
+    const virtual = new Uint8Array(original.length + tail.length)
+    virtual.set(original)
+    virtual.set(tail, original.length)
+    const before = await openByRanges(original)
+    const after = await openByRanges(virtual)
+    expect(after.doc.numPages).toBe(352)
+    for (let n = 1; n <= 352; n++) {
+      const [a, b] = await Promise.all([before.doc.getPage(n), after.doc.getPage(n)])
+      expect([b.view, b.rotate], `page ${n}`).toEqual([a.view, a.rotate])
+    }
+    for (const n of [1, 2, 100, 351, 352]) {
+      const [a, b] = await Promise.all([before.doc.getPage(n), after.doc.getPage(n)])
+      const [oa, ob] = await Promise.all([a.getOperatorList(), b.getOperatorList()])
+      expect(ob.fnArray, `page ${n} operators`).toEqual(oa.fnArray)
+    }
+    await before.doc.destroy()
+    await after.doc.destroy()
+  }, 120_000)
+})
+
+describe('lastPageWalk', () => {
+  type Node = Parameters<typeof lastPageWalk>[0]
+  const leaf = (): Node => ({ ref: null, dict: { kind: 'dict', entries: new Map() }, children: null, pages: 1 })
+  const node = (children: Node[]): Node => ({ ref: null, dict: { kind: 'dict', entries: new Map() }, children, pages: children.reduce((n, c) => n + c.pages, 0) })
+
+  it('reads every page of a flat tree, as pdf.js does to find the last one', () => {
+    expect(lastPageWalk(node(Array.from({ length: 100 }, leaf)))).toHaveLength(100)
+  })
+
+  it('reads only the kids along the way in a balanced tree', () => {
+    const tree = node(Array.from({ length: 10 }, () => node(Array.from({ length: 10 }, leaf))))
+    // 10 subtrees at the top, then the 10 pages of the last one.
+    expect(lastPageWalk(tree)).toHaveLength(20)
   })
 })
