@@ -25,8 +25,6 @@ export interface RenderRequest {
  */
 export interface PageSource {
   readonly pageCount: number
-  /** How many renders may run at once (1 if absent): more only where decoding happens off the main thread. */
-  readonly parallelRenders?: number
   /** Cheap after the first call for a page; the viewer asks for visible pages only. */
   getPageInfo(pageIndex: number): Promise<PageInfo>
   /**

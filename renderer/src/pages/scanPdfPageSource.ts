@@ -32,9 +32,6 @@ export class ScanPdfPageSource implements PageSource {
     this.#openFallback = openFallback
   }
 
-  /** The browser decodes JPEGs on its own threads, so the next page decodes while this one is drawn. */
-  readonly parallelRenders = 1
-
   get pageCount(): number {
     return this.#pages.length
   }

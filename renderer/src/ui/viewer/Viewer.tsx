@@ -32,12 +32,13 @@ export interface ViewerProps {
   focusMark?: { id: string; pageIndex: number; nonce: number } | null
 }
 
-/** The case-file viewer: continuous scroll, only pages near the viewport alive, as many renders at a time as the source allows. */
+/** The case-file viewer: continuous scroll, only pages near the viewport alive, one render at a time. */
 export function Viewer({ caseFile, source, firstInfo, rightPanel, onMarkClick: onMarkClickOutside, focusMark }: ViewerProps) {
   const { db, renders, viewer: bridge } = useServices()
   const caseId = caseFile.id
   const pageCount = source.pageCount
-  const scheduler = useMemo(() => new RenderScheduler(source.parallelRenders ?? 1), [source])
+  // One render at a time: with two 300 dpi decodes at once on a two-core laptop, the page being waited for arrives later.
+  const scheduler = useMemo(() => new RenderScheduler(1), [])
 
   // Sizes of pages not yet seen are assumed equal to page 1 until they come into view (as pdf.js does).
   const [infos, setInfos] = useState<PageInfo[]>(() => Array.from({ length: pageCount }, () => firstInfo))
