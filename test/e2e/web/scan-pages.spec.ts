@@ -112,3 +112,46 @@ test('a long file drawn by pdf.js opens through its page-tree appendix and shows
     expect(Math.min(...s.grid)).toBeLessThan(200)
   }
 })
+
+test('a PDF imported before scan indexing gets its index in the background on first open, and the next open uses it', async ({ page }) => {
+  await openApp(page)
+  await importFiles(page, [writeScanPdf('旧卷.pdf', layout)])
+  await page.evaluate(() => window.__caseReviewDesk.waitForLibraryCount(1, 30_000))
+  // As stored by an earlier version: no scan index, no appendix.
+  const editRecord = (drop: boolean) =>
+    page.evaluate(
+      (dropIt) =>
+        new Promise<number>((ok, fail) => {
+          const req = indexedDB.open('case-review-desk')
+          req.onerror = () => fail(req.error)
+          req.onsuccess = () => {
+            const store = req.result.transaction('caseFiles', 'readwrite').objectStore('caseFiles')
+            const get = store.getAll()
+            get.onsuccess = () => {
+              const c = (get.result as { scanIndex?: { pages: unknown[] } }[])[0]!
+              const taken = c.scanIndex?.pages.filter(Boolean).length ?? -1
+              if (dropIt) {
+                delete c.scanIndex
+                store.put(c)
+              }
+              store.transaction.oncomplete = () => {
+                req.result.close()
+                ok(taken)
+              }
+            }
+          }
+        }),
+      drop,
+    )
+  expect(await editRecord(true)).toBe(2)
+  await page.reload()
+  await page.waitForFunction(() => window.__caseReviewDesk !== undefined)
+  await page.evaluate(() => window.__caseReviewDesk.openCaseFile('旧卷'))
+  await page.evaluate(() => window.__caseReviewDesk.waitForPageRendered(1, 20_000))
+  await expect(page.locator('canvas[data-testid=page-canvas][data-page="1"]')).toHaveAttribute('data-drawn-by', 'pdfjs')
+  await expect.poll(() => editRecord(false), { timeout: 20_000 }).toBe(2)
+  await page.evaluate(() => window.__caseReviewDesk.goToLibrary())
+  await page.evaluate(() => window.__caseReviewDesk.openCaseFile('旧卷'))
+  await page.evaluate(() => window.__caseReviewDesk.waitForPageRendered(1, 20_000))
+  await expect(page.locator('canvas[data-testid=page-canvas][data-page="1"]')).toHaveAttribute('data-drawn-by', 'jpeg')
+})
