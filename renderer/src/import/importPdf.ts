@@ -1,7 +1,7 @@
 import type { CaseDb } from '../store/db'
 import { addCaseFile, findCaseFileBySource } from '../store/caseFiles'
 import type { CaseFileRecord } from '../store/records'
-import { appendixAgrees, openPdf } from '../pdf/openPdf'
+import { appendixAgrees, openPdf, pdfFacts, type PdfFacts } from '../pdf/openPdf'
 import { blobByteSource } from '../pdf/scan/blobByteSource'
 import { readForViewer } from '../pdf/scan/buildScanIndex'
 import { NO_SCAN_PAGES } from '../pdf/scan/scanPage'
@@ -36,11 +36,13 @@ export async function importPdf(db: CaseDb, file: File, deps: { askPassword: Pas
   let wrongBefore = false
   let pageCount: number
   let openRanges: [number, number][]
+  let facts: PdfFacts | null
   for (;;) {
     const opened = await openPdf(file, password)
     if (opened.ok) {
       pageCount = opened.doc.numPages
       openRanges = opened.openRanges
+      facts = await pdfFacts(opened.doc).catch(() => null)
       await opened.doc.destroy()
       break
     }
@@ -58,14 +60,16 @@ export async function importPdf(db: CaseDb, file: File, deps: { askPassword: Pas
   if (pageCount < 1) return { ok: false, problem: { code: 'no-pages', fileName } }
   // Which pages are plain JPEGs the viewer can draw itself, and the page-tree appendix that lets pdf.js
   // open the rest quickly; a file we cannot read strictly (or an encrypted one) simply has neither.
-  const reading = password === undefined ? await readForViewer(blobByteSource(file), pageCount, (done, total) => progress('checking', done / total)) : null
-  const scanIndex = reading?.scanIndex ?? null
-  const appendix = reading?.appendix && (await appendixAgrees(file, reading.appendix, pageCount)) ? reading.appendix : null
+  // Read while the hash runs: small reads across the file overlap the hash's long sequential one.
+  const reading = password === undefined ? readForViewer(blobByteSource(file), pageCount).catch(() => null) : Promise.resolve(null)
 
   progress('hashing', 0)
   const sha256 = await sha256OfBlob(file, (done, total) => progress('hashing', total ? done / total : 1))
   const existing = await findCaseFileBySource(db, sha256)
   if (existing) return { ok: false, problem: { code: 'duplicate', fileName, existingName: existing.name } }
+  const read = await reading
+  const scanIndex = read?.scanIndex ?? null
+  const appendix = read?.appendix && facts && (await appendixAgrees(file, read.appendix, facts)) ? read.appendix : null
 
   progress('storing', 0)
   const mime = 'application/pdf'

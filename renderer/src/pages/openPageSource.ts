@@ -1,7 +1,7 @@
 import type { CaseDb } from '../store/db'
 import { getBlob, saveScanIndex } from '../store/caseFiles'
 import type { CaseFileRecord } from '../store/records'
-import { appendixAgrees, openPdf } from '../pdf/openPdf'
+import { appendixAgrees, openPdf, pdfFacts } from '../pdf/openPdf'
 import type { PageSource } from './PageSource'
 import { PdfPageSource } from './pdfPageSource'
 import { createImagePageSource } from './imagePageSource'
@@ -62,7 +62,15 @@ function indexLater(db: CaseDb, caseFile: CaseFileRecord, blob: Blob): void {
   setTimeout(() => {
     void (async () => {
       const { scanIndex, appendix } = await readForViewer(blobByteSource(blob), caseFile.pageCount)
-      const agreed = appendix && (await appendixAgrees(blob, appendix, caseFile.pageCount)) ? appendix : null
+      let agreed: string | null = null
+      if (appendix) {
+        const plain = await openPdf(blob)
+        if (plain.ok) {
+          const facts = await pdfFacts(plain.doc).catch(() => null)
+          void plain.doc.destroy()
+          if (facts && facts.pageCount === caseFile.pageCount && (await appendixAgrees(blob, appendix, facts))) agreed = appendix
+        }
+      }
       await saveScanIndex(db, caseFile.id, scanIndex?.pages.some((p) => p !== null) ? scanIndex : NO_SCAN_PAGES, agreed)
     })().catch(() => undefined)
   }, INDEX_DELAY_MS)

@@ -35,27 +35,36 @@ export async function openPdf(blob: Blob, password?: string, warmRanges: readonl
   return first
 }
 
+/** What pdf.js says about a document's first and last pages: enough to tell two readings of a file apart. */
+export interface PdfFacts {
+  pageCount: number
+  ends: string
+}
+
+export async function pdfFacts(doc: PDFDocumentProxy): Promise<PdfFacts> {
+  const ends: string[] = []
+  for (const n of new Set([1, doc.numPages])) {
+    const page = await doc.getPage(n)
+    ends.push(`${n}:${page.view.join(',')}@${page.rotate}`)
+  }
+  return { pageCount: doc.numPages, ends: ends.join(' ') }
+}
+
 /**
- * Whether pdf.js reads the file with its page-tree appendix exactly as without: same page count,
- * and the first and last pages with the same boxes and rotation. Checked at import before the
+ * Whether pdf.js reads the file with its page-tree appendix as it read it without: same page
+ * count, and the first and last pages with the same boxes and rotation. Checked before an
  * appendix is kept.
  */
-export async function appendixAgrees(blob: Blob, appendix: string, pageCount: number): Promise<boolean> {
+export async function appendixAgrees(blob: Blob, appendix: string, plain: PdfFacts): Promise<boolean> {
   const opened = await openPdf(blob, undefined, [], appendixBytes(appendix))
   if (!opened.ok) return false
-  const plain = await openPdf(blob)
   try {
-    if (!plain.ok || opened.doc.numPages !== pageCount || plain.doc.numPages !== pageCount) return false
-    for (const n of new Set([1, pageCount])) {
-      const [a, b] = await Promise.all([opened.doc.getPage(n), plain.doc.getPage(n)])
-      if (a.rotate !== b.rotate || a.view.join() !== b.view.join()) return false
-    }
-    return true
+    const facts = await pdfFacts(opened.doc)
+    return facts.pageCount === plain.pageCount && facts.ends === plain.ends
   } catch {
     return false
   } finally {
     void opened.doc.destroy()
-    if (plain.ok) void plain.doc.destroy()
   }
 }
 
