@@ -1,5 +1,5 @@
 import type { CaseDb } from '../store/db'
-import { getBlob, saveScanIndex } from '../store/caseFiles'
+import { getBlob, saveViewerReading } from '../store/caseFiles'
 import type { CaseFileRecord } from '../store/records'
 import { appendixAgrees, openPdf, pdfFacts } from '../pdf/openPdf'
 import type { PageSource } from './PageSource'
@@ -71,7 +71,7 @@ function indexLater(db: CaseDb, caseFile: CaseFileRecord, blob: Blob): void {
           if (facts && facts.pageCount === caseFile.pageCount && (await appendixAgrees(blob, appendix, facts))) agreed = appendix
         }
       }
-      await saveScanIndex(db, caseFile.id, scanIndex?.pages.some((p) => p !== null) ? scanIndex : NO_SCAN_PAGES, agreed)
+      await saveViewerReading(db, caseFile.id, scanIndex?.pages.some((p) => p !== null) ? scanIndex : NO_SCAN_PAGES, agreed)
     })().catch(() => undefined)
   }, INDEX_DELAY_MS)
 }

@@ -10,7 +10,7 @@ const MIN_CACHED_PIXELS = 400 * 400
 const READ_AHEAD = 2
 
 /**
- * A scanned PDF whose pages are single JPEGs (see buildScanIndex): those pages are decoded by
+ * A scanned PDF whose pages are single JPEGs (see pdf/scan/buildScanIndex.ts): those pages are decoded by
  * the browser straight from the stored Blob, at the size they are shown, off the main thread.
  * That is 2–3× faster than pdf.js on a 300 dpi page, needs no document open (so a 1 GB scan shows
  * its first page as fast as a 10 MB one), and never holds a decoded full-size scan.
@@ -34,11 +34,6 @@ export class ScanPdfPageSource implements PageSource {
 
   get pageCount(): number {
     return this.#pages.length
-  }
-
-  /** How many pages are drawn without pdf.js (for the automation API and the benchmark). */
-  get directPageCount(): number {
-    return this.#pages.filter((p) => p !== null).length
   }
 
   #fallbackSource(): Promise<PageSource> {

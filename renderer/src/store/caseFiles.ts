@@ -33,6 +33,6 @@ export async function getBlob(db: CaseDb, sha256: string): Promise<Blob | undefi
 }
 
 /** Stores what the viewer keeps about a PDF's structure (a cache, rebuilt when missing); nothing else of the record changes. */
-export async function saveScanIndex(db: CaseDb, id: string, scanIndex: ScanIndex, pageTreeAppendix: string | null): Promise<void> {
+export async function saveViewerReading(db: CaseDb, id: string, scanIndex: ScanIndex, pageTreeAppendix: string | null): Promise<void> {
   await db.caseFiles.update(id, pageTreeAppendix ? { scanIndex, pageTreeAppendix } : { scanIndex })
 }

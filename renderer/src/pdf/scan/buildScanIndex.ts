@@ -35,23 +35,20 @@ const PARALLEL_PAGES = 16
 /** A page tree deeper or larger than this is not a scan worth the fast path. */
 const MAX_TREE_NODES = 200_000
 
-/**
- * Finds the pages of a PDF that are a single JPEG and nothing else. `pageCount` is pdf.js's count:
- * when our reading of the page tree disagrees, nothing is indexed. Any page we are unsure of is null.
- * Returns null when the file's structure cannot be read strictly (damaged, encrypted, unusual).
- */
-export async function buildScanIndex(src: ByteSource, pageCount: number, onProgress?: (done: number, total: number) => void): Promise<ScanIndex | null> {
-  return (await readForViewer(src, pageCount, onProgress)).scanIndex
-}
-
 export interface ViewerReading {
   scanIndex: ScanIndex | null
   /** See pageTreeAppendix.ts; null when the file does not need one or cannot have one. */
   appendix: string | null
 }
 
-/** Both things the viewer keeps about a PDF's structure, from one strict reading of it. */
-export async function readForViewer(src: ByteSource, pageCount: number, onProgress?: (done: number, total: number) => void): Promise<ViewerReading> {
+/**
+ * Both things the viewer keeps about a PDF's structure, from one strict reading of it: the scan
+ * index (the pages that are a single JPEG and nothing else; any page we are unsure of is null)
+ * and the page-tree appendix. `pageCount` is pdf.js's count: when our reading of the page tree
+ * disagrees, neither is made. Both are null when the file cannot be read strictly (damaged,
+ * encrypted, unusual).
+ */
+export async function readForViewer(src: ByteSource, pageCount: number): Promise<ViewerReading> {
   let pdf: PdfStructure
   let tree: { leaves: Leaf[]; nodes: PageTreeNode[] }
   try {
@@ -64,12 +61,10 @@ export async function readForViewer(src: ByteSource, pageCount: number, onProgre
   if (leaves.length !== pageCount) return { scanIndex: null, appendix: null }
   const pages: (ScanPage | null)[] = new Array<ScanPage | null>(pageCount).fill(null)
   let next = 0
-  let done = 0
   const worker = async () => {
     while (next < leaves.length) {
       const i = next++
       pages[i] = await scanPage(pdf, src, leaves[i]!).catch(() => null)
-      onProgress?.(++done, pageCount)
     }
   }
   await Promise.all(Array.from({ length: PARALLEL_PAGES }, worker))

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildScanIndex } from '../../../../renderer/src/pdf/scan/buildScanIndex'
-import { usableScanIndex } from '../../../../renderer/src/pdf/scan/scanPage'
+import { readForViewer } from '../../../../renderer/src/pdf/scan/buildScanIndex'
 import type { ByteSource } from '../../../../renderer/src/pdf/structure/pdfStructure'
+import { usableScanIndex } from '../../../../renderer/src/pdf/scan/scanPage'
 import { buildScanPdf, type ScanPdfPage } from '../../../e2e/support/scanPdf'
+
+/** Just the scan index of readForViewer's reading. */
+const buildScanIndex = async (src: ByteSource, pageCount: number) => (await readForViewer(src, pageCount)).scanIndex
 
 const fixture = (name: string) => new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../../fixtures/images', name)))
 const page1 = fixture('某局处罚案卷-第1页.jpg')
@@ -24,7 +27,7 @@ function memorySource(bytes: Uint8Array) {
   return { src, counter }
 }
 
-describe('buildScanIndex', () => {
+describe('the scan index', () => {
   it('indexes single-JPEG pages with their box, rotation, placement and JPEG bytes; other pages stay with pdf.js', async () => {
     const pdf = buildScanPdf([
       plain,

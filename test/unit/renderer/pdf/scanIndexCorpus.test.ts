@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildScanIndex } from '../../../../renderer/src/pdf/scan/buildScanIndex'
+import { readForViewer } from '../../../../renderer/src/pdf/scan/buildScanIndex'
+import type { ByteSource } from '../../../../renderer/src/pdf/structure/pdfStructure'
+
+/** Just the scan index of readForViewer's reading. */
+const buildScanIndex = async (src: ByteSource, pageCount: number) => (await readForViewer(src, pageCount)).scanIndex
 
 const corpus = resolve(import.meta.dirname, '../../../../../shared/corpus')
 interface Entry {
