@@ -21,6 +21,11 @@ export class ScanBitmapCache {
     return bitmap
   }
 
+  /** Whether the page is held at some size; unlike find, this does not count as a use. */
+  has(pageIndex: number): boolean {
+    return this.#entries.has(pageIndex)
+  }
+
   /** Keeps `bitmap` (the cache now owns it and closes it when evicted). */
   put(pageIndex: number, bitmap: ImageBitmap): void {
     const old = this.#entries.get(pageIndex)

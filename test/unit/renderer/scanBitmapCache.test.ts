@@ -24,8 +24,9 @@ describe('ScanBitmapCache', () => {
     cache.put(1, a)
     cache.put(2, b)
     cache.put(3, c)
-    // Touch 1 so that 2 is the oldest.
+    // Touch 1 so that 2 is the oldest; asking whether 2 is held does not count as a use.
     expect(cache.find(1, 1, 1)).toBe(a)
+    expect(cache.has(2)).toBe(true)
     cache.put(4, d)
     expect(b.closed).toBe(true)
     expect(cache.find(2, 1, 1)).toBeNull()
