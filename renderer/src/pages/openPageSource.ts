@@ -29,17 +29,13 @@ export async function openPageSource(db: CaseDb, caseFile: CaseFileRecord): Prom
   const appendix = usableAppendix(caseFile.pageTreeAppendix)
   // The ranges recorded at import were read without the appendix; with it pdf.js needs few reads anyway.
   const warm = appendix ? [] : caseFile.openRanges
+  const failed = (kind: string) => (kind === 'needs-password' || kind === 'wrong-password' ? '保存的打开密码已失效，请删除后重新导入。' : '无法打开该案卷文件，文件可能已损坏。')
   const open = async () => {
     const r = await openPdf(blob, caseFile.pdfPassword, warm, appendix)
-    if (!r.ok) throw new Error(r.failure.kind)
+    if (!r.ok) throw new Error(failed(r.failure.kind))
     return { doc: r.doc, transport: r.transport }
   }
-  const failed = (kind: string) => (kind === 'needs-password' || kind === 'wrong-password' ? '保存的打开密码已失效，请删除后重新导入。' : '无法打开该案卷文件，文件可能已损坏。')
-  const openPdfSource = async (): Promise<PdfPageSource> => {
-    const first = await openPdf(blob, caseFile.pdfPassword, warm, appendix)
-    if (!first.ok) throw new Error(failed(first.failure.kind))
-    return new PdfPageSource({ doc: first.doc, transport: first.transport }, open)
-  }
+  const openPdfSource = async (): Promise<PdfPageSource> => new PdfPageSource(await open(), open)
   // A scan whose pages are single JPEGs shows them without waiting for pdf.js to open the file.
   const scans = usableScanIndex(caseFile.scanIndex, caseFile.pageCount, blob.size)
   if (scans) return { ok: true, source: new ScanPdfPageSource(blob, scans, openPdfSource) }
