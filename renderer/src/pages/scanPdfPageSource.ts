@@ -1,19 +1,21 @@
 import type { ScanIndex, ScanPage } from '../pdf/scan/scanPage'
 import { isAbortError, abortError, MAX_CANVAS_PIXELS, PageRenderError, type PageInfo, type PageSource, type RenderRequest } from './PageSource'
+import { decodeScanJpeg } from './decodeScanJpeg'
 import { ScanBitmapCache } from './scanBitmapCache'
 import { concat, viewportTransform } from './viewportTransform'
 
-/** About four pages at fit-width on a laptop screen. */
-const CACHE_PIXELS = 4 * 1100 * 1560
+/** About four 300 dpi A4 pages as decoded for fit-width on a laptop screen (half their size each way). */
+const CACHE_PIXELS = 4 * 1240 * 1754
 const MIN_CACHED_PIXELS = 400 * 400
 /** Pages whose JPEG is read into memory ahead of the one being drawn (about a megabyte each at 300 dpi). */
 const READ_AHEAD = 2
 
 /**
- * A scanned PDF whose pages are single JPEGs (see pdf/scan/buildScanIndex.ts): those pages are decoded by
- * the browser straight from the stored Blob, at the size they are shown, off the main thread.
- * That takes about half as long as pdf.js on a 300 dpi page, needs no document open (so a 1 GB scan shows
- * its first page as fast as a 10 MB one), and never holds a decoded full-size scan.
+ * A scanned PDF whose pages are single JPEGs (see pdf/scan/buildScanIndex.ts): those pages are
+ * decoded by the browser straight from the stored Blob, at about the size they are shown, off the
+ * main thread (decodeScanJpeg.ts). That takes a fraction of pdf.js's time on a 300 dpi page, needs
+ * no document open (so a 1 GB scan shows its first page as fast as a 10 MB one), and never holds a
+ * decoded full-size scan.
  * Every other page, and any page the browser fails to decode, goes to pdf.js, opened on first need.
  */
 export class ScanPdfPageSource implements PageSource {
@@ -24,7 +26,7 @@ export class ScanPdfPageSource implements PageSource {
   #fallbackQueue: Promise<unknown> = Promise.resolve()
   #destroyed = false
   readonly #bitmaps = new ScanBitmapCache(CACHE_PIXELS)
-  readonly #read = new Map<number, Promise<Blob>>()
+  readonly #read = new Map<number, Promise<ArrayBuffer>>()
 
   constructor(blob: Blob, index: ScanIndex, openFallback: () => Promise<PageSource>) {
     this.#blob = blob
@@ -74,7 +76,7 @@ export class ScanPdfPageSource implements PageSource {
     if (cached) return paint(canvas, scan, place, cached)
     const jpeg = this.#jpeg(pageIndex, scan)
     this.#readAhead(pageIndex)
-    const decoding = jpeg.then((bytes) => createImageBitmap(bytes, { resizeWidth: place.width, resizeHeight: place.height, resizeQuality: 'high' }))
+    const decoding = jpeg.then((bytes) => decodeScanJpeg(bytes, scan.pixels, place, request.signal))
     const bitmap = await untilAborted(decoding, request.signal)
     this.#read.delete(pageIndex)
     try {
@@ -89,13 +91,10 @@ export class ScanPdfPageSource implements PageSource {
   }
 
   /** The page's JPEG copied out of the stored file into memory. */
-  #jpeg(pageIndex: number, scan: ScanPage): Promise<Blob> {
+  #jpeg(pageIndex: number, scan: ScanPage): Promise<ArrayBuffer> {
     let bytes = this.#read.get(pageIndex)
     if (!bytes) {
-      bytes = this.#blob
-        .slice(scan.jpeg[0], scan.jpeg[1])
-        .arrayBuffer()
-        .then((b) => new Blob([b], { type: 'image/jpeg' }))
+      bytes = this.#blob.slice(scan.jpeg[0], scan.jpeg[1]).arrayBuffer()
       this.#read.set(pageIndex, bytes)
       bytes.catch(() => this.#read.delete(pageIndex))
       for (const key of this.#read.keys()) {
