@@ -26,11 +26,12 @@ export async function openPageSource(db: CaseDb, caseFile: CaseFileRecord): Prom
     return { ok: true, source: createImagePageSource(blobs, caseFile.sources, caseFile.pages) }
   }
   const blob = blobs[0]!
-  const appendix = usableAppendix(caseFile.pageTreeAppendix)
-  // The ranges recorded at import were read without the appendix; with it pdf.js needs few reads anyway.
-  const warm = appendix ? [] : caseFile.openRanges
   const failed = (kind: string) => (kind === 'needs-password' || kind === 'wrong-password' ? '保存的打开密码已失效，请删除后重新导入。' : '无法打开该案卷文件，文件可能已损坏。')
+  // Only when pdf.js is needed: a scan drawn by the fast path never reads the appendix.
   const open = async () => {
+    const appendix = usableAppendix(caseFile.pageTreeAppendix)
+    // The ranges recorded at import were read without the appendix; with it pdf.js needs few reads anyway.
+    const warm = appendix ? [] : caseFile.openRanges
     const r = await openPdf(blob, caseFile.pdfPassword, warm, appendix)
     if (!r.ok) throw new Error(failed(r.failure.kind))
     return { doc: r.doc, transport: r.transport }

@@ -94,4 +94,9 @@ export function lastPageWalk(root: PageTreeNode): PageTreeNode[] {
 }
 
 /** The appendix is plain ASCII, kept as text so it travels in JSON (exchange packages, backups) unchanged. */
-export const appendixBytes = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff)
+export function appendixBytes(text: string): Uint8Array {
+  // A plain loop: Uint8Array.from over the string's iterator took 13 ms for a 1,000-page file's appendix.
+  const bytes = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff
+  return bytes
+}
