@@ -200,7 +200,7 @@ async function main() {
       await app.evaluate(() => window.__caseReviewDesk.goToLibrary())
       await app.getByTestId('library-table').waitFor()
     }
-    /** openCaseFile → waitForPageRendered(1), in the page. `precise` is the same open seen by a MutationObserver on page 1's canvas, free of the 50 ms poll in waitForPageRendered. */
+    /** openCaseFile → waitForPageRendered(1), in the page. `precise` is the same open seen by a MutationObserver on page 1's canvas, a check on the contract API's own timing. */
     const appFirstPage = async (name: string) => {
       await app.bringToFront()
       const r = await app.evaluate(async (n) => {
@@ -223,11 +223,16 @@ async function main() {
       await bare.goto(`${bareServer!.origin}/bare.html`)
       await bare.waitForFunction(() => window.bareReady === true)
       await bare.bringToFront()
+      let result: BareResult
       if (kind === 'file') {
         await bare.locator('#file').setInputFiles(path)
-        return bare.evaluate((o) => window.bare.file(o), opts)
+        result = await bare.evaluate((o) => window.bare.file(o), opts)
+      } else {
+        result = await bare.evaluate(([u, o]) => window.bare.url(u, o), [bareServer!.urlOf(path), opts] as const)
       }
-      return bare.evaluate(([u, o]) => window.bare.url(u, o), [bareServer!.urlOf(path), opts] as const)
+      // Nothing of this run (document, worker, their memory) stays running beside the app's next open.
+      await bare.goto('about:blank')
+      return result
     }
 
     /** App and bare pdf.js on one file, interleaved so drift (page cache, thermals) hits both alike; one warm-up each. */
@@ -272,17 +277,26 @@ async function main() {
     const fpLarge = files.large.path === files.flip.path ? fpMain : await compareFirstPage(files.large)
     await bare.close()
 
-    /** The same files with every page left to pdf.js: the app only, interleaved small and large. */
-    const pdfjsPath = { small: [] as Awaited<ReturnType<typeof appFirstPage>>[], large: [] as Awaited<ReturnType<typeof appFirstPage>>[] }
-    log(`first page through pdf.js: ${files.smallPdfjs.name} vs ${files.largePdfjs.name}`)
-    await appFirstPage(files.smallPdfjs.name)
-    await appFirstPage(files.largePdfjs.name)
-    for (let r = 0; r < RUNS; r++) {
-      pdfjsPath.small.push(await appFirstPage(files.smallPdfjs.name))
-      pdfjsPath.large.push(await appFirstPage(files.largePdfjs.name))
+    /** The app only, small and large opened alternately after one warm-up each, so drift hits both alike. */
+    const interleavedFirstPages = async (small: string, large: string) => {
+      const runs = { small: [] as Awaited<ReturnType<typeof appFirstPage>>[], large: [] as Awaited<ReturnType<typeof appFirstPage>>[] }
+      await appFirstPage(small)
+      await appFirstPage(large)
+      for (let r = 0; r < RUNS; r++) {
+        runs.small.push(await appFirstPage(small))
+        runs.large.push(await appFirstPage(large))
+      }
+      return { runs, small: stats(runs.small.map((x) => x.ms)), large: stats(runs.large.map((x) => x.ms)) }
     }
-    const pdfjsSmallMs = stats(pdfjsPath.small.map((x) => x.ms))
-    const pdfjsLargeMs = stats(pdfjsPath.large.map((x) => x.ms))
+    // The pass/fail ratio: measured beside the bare runs above, the large file's opens came right after pdf.js had read 1 GB in the same browser.
+    log(`first page, app only: ${files.small.name} vs ${files.large.name}`)
+    const scanPath = await interleavedFirstPages(files.small.name, files.large.name)
+    log(`  scan path: small ${scanPath.small.median} ms, large ${scanPath.large.median} ms`)
+    /** The same files with every page left to pdf.js. */
+    log(`first page through pdf.js: ${files.smallPdfjs.name} vs ${files.largePdfjs.name}`)
+    const pdfjsPath = await interleavedFirstPages(files.smallPdfjs.name, files.largePdfjs.name)
+    const pdfjsSmallMs = pdfjsPath.small
+    const pdfjsLargeMs = pdfjsPath.large
     log(`  pdf.js path: small ${pdfjsSmallMs.median} ms, large ${pdfjsLargeMs.median} ms`)
 
     // Flips on the 400-page file at fit-width: API first, then the real keyboard from where it stopped.
@@ -420,7 +434,7 @@ async function main() {
     await backToLibrary()
 
     const firstPageRatio = fpMain.appMs.median / fpMain.barePdfjsHttpMs.median
-    const largeSmallRatio = fpLarge.appMs.median / fpSmall.appMs.median
+    const largeSmallRatio = scanPath.large.median / scanPath.small.median
     const sizeList = jpegs.sizes
     const result = {
       benchmark: 'viewer',
@@ -443,7 +457,7 @@ async function main() {
       },
       firstPage: {
         measures: {
-          appMs: 'in the app page: performance.now() around openCaseFile(name) → waitForPageRendered(1) (the contract API, which polls every 50 ms); from the library page, the Blob in IndexedDB',
+          appMs: 'in the app page: performance.now() around openCaseFile(name) → waitForPageRendered(1) (the contract API, which resolves when the viewer marks the page drawn); from the library page, the Blob in IndexedDB',
           appPreciseMs: 'the same opens, ending when a MutationObserver sees page 1 canvas get data-rendered="true" (no poll)',
           barePdfjsHttpMs: 'a separate minimal page (same Chromium, same context, own loopback server with Range support) using pdfjs-dist build pdf.min.mjs + pdf.worker.min.mjs (the files the app bundles): getDocument({url, rangeChunkSize: 65536, disableAutoFetch, disableStream}) → getPage(1) → render into a visible canvas at the app\'s fit-width scale × devicePixelRatio; fresh page load and worker per run',
           barePdfjsFileMs: 'as barePdfjsHttp, but the PDF is a File from an <input> read by Blob.slice ranges with the app\'s pdf.js options (APP_PDFJS), like the app\'s BlobRangeTransport: isolates IndexedDB and app overhead from transport and options',
@@ -460,24 +474,26 @@ async function main() {
         pass: firstPageRatio <= TARGETS.firstPageRatio,
       },
       largeVsSmall: {
-        measures: 'median app first-page time (as firstPage.appMs) on the large file divided by the same on the small file',
+        measures: `median app first-page time (as firstPage.appMs) on the large file divided by the same on the small file, the two opened alternately, ${RUNS} runs each after one warm-up, nothing else running (ratio); ratioBesideBare is the same from the runs interleaved with bare pdf.js below (small, large), where each large-file open follows pdf.js reading the 1 GB file in the same browser`,
+        appOnly: { small: { file: files.small.name, appMs: scanPath.small, drawnBy: countBy(scanPath.runs.small.map((x) => x.drawnBy)) }, large: { file: files.large.name, appMs: scanPath.large, drawnBy: countBy(scanPath.runs.large.map((x) => x.drawnBy)) } },
+        ratio: round(largeSmallRatio, 3),
+        ratioPrecise: round(stats(scanPath.runs.large.map((x) => x.preciseMs)).median / stats(scanPath.runs.small.map((x) => x.preciseMs)).median, 3),
+        ratioBesideBare: round(fpLarge.appMs.median / fpSmall.appMs.median, 3),
         small: fpSmall,
         large: fpLarge,
-        ratio: round(largeSmallRatio, 3),
-        ratioPrecise: round(fpLarge.appPreciseMs.median / fpSmall.appPreciseMs.median, 3),
         barePdfjsHttpRatio: round(fpLarge.barePdfjsHttpMs.median / fpSmall.barePdfjsHttpMs.median, 3),
         target: TARGETS.largeSmallRatio,
         pass: largeSmallRatio <= TARGETS.largeSmallRatio,
         pdfjsPath: {
           measures: `the same page images, but every page also ends an empty path (${JSON.stringify(PDFJS_PATH_CONTENT.trim())}) so the scan fast path declines it and pdf.js draws it, opened with the page-tree appendix; app first-page time as above, ${RUNS} runs each after one warm-up`,
-          small: { file: files.smallPdfjs.name, bytes: files.smallPdfjs.bytes, appMs: pdfjsSmallMs, drawnBy: countBy(pdfjsPath.small.map((x) => x.drawnBy)) },
-          large: { file: files.largePdfjs.name, bytes: files.largePdfjs.bytes, appMs: pdfjsLargeMs, drawnBy: countBy(pdfjsPath.large.map((x) => x.drawnBy)) },
+          small: { file: files.smallPdfjs.name, bytes: files.smallPdfjs.bytes, appMs: pdfjsSmallMs, drawnBy: countBy(pdfjsPath.runs.small.map((x) => x.drawnBy)) },
+          large: { file: files.largePdfjs.name, bytes: files.largePdfjs.bytes, appMs: pdfjsLargeMs, drawnBy: countBy(pdfjsPath.runs.large.map((x) => x.drawnBy)) },
           ratio: round(pdfjsLargeMs.median / pdfjsSmallMs.median, 3),
         },
       },
       flips: {
         measures: {
-          api: `in-page: goToPage(k+1) → waitForPageRendered(k+1) for k = 1..${flipCount}, back to back with no dwell, opened at fit-width (50 ms poll granularity; ~0 when the page was already drawn as overscan)`,
+          api: `in-page: goToPage(k+1) → waitForPageRendered(k+1) for k = 1..${flipCount}, back to back with no dwell, opened at fit-width (~0 when the page was already drawn as overscan)`,
           apiPrecise: 'the same flips, ending when a MutationObserver sees the target canvas drawn',
           keyboard: "real key presses ('j') from Playwright, from the keydown event (capture listener) to the next page drawn (MutationObserver), the viewer showing it as the current page, and the next animation frame",
           keyboardReadingPace: `as keyboard, continuing from where it stopped, but waiting ${READING_DWELL_MS} ms on each page before pressing 'j' (the pass/fail target is judged on the back-to-back api flips, not on these)`,
@@ -506,7 +522,7 @@ async function main() {
       { name: 'first page vs bare pdf.js', target: `≤ ${TARGETS.firstPageRatio}×`, value: `${result.firstPage.ratio}× (${fpMain.appMs.median} / ${fpMain.barePdfjsHttpMs.median} ms)`, pass: result.firstPage.pass },
       // The HTTP baseline pays per-request HTTP costs for every page dictionary pdf.js reads at open; the File variant reads like the app does.
       { name: 'first page vs bare pdf.js on a File with the app\'s options', target: `≤ ${TARGETS.firstPageRatio}×`, value: `${result.firstPage.ratioVsFileVariant}× (${fpMain.appMs.median} / ${fpMain.barePdfjsFileMs.median} ms)`, pass: result.firstPage.ratioVsFileVariant <= TARGETS.firstPageRatio },
-      { name: 'first page, large vs small file', target: `≤ ${TARGETS.largeSmallRatio}×`, value: `${result.largeVsSmall.ratio}× (${fpLarge.appMs.median} / ${fpSmall.appMs.median} ms)`, pass: result.largeVsSmall.pass },
+      { name: 'first page, large vs small file', target: `≤ ${TARGETS.largeSmallRatio}×`, value: `${result.largeVsSmall.ratio}× (${scanPath.large.median} / ${scanPath.small.median} ms)`, pass: result.largeVsSmall.pass },
       { name: 'first page, large vs small file, every page through pdf.js', target: `≤ ${TARGETS.largeSmallRatio}×`, value: `${result.largeVsSmall.pdfjsPath.ratio}× (${pdfjsLargeMs.median} / ${pdfjsSmallMs.median} ms)`, pass: result.largeVsSmall.pdfjsPath.ratio <= TARGETS.largeSmallRatio },
       { name: 'page flip p95 at fit-width', target: `≤ ${TARGETS.flipP95Ms} ms`, value: `${flips.api.p95} ms`, pass: result.flips.pass },
       { name: 'peak JS heap scrolling every page', target: `≤ ${TARGETS.heapMb} MB over all ${SIZES.scroll} pages`, value: `${scroll.heapMb.peak} MB${stoppedByMemoryCap ? `, but the run stopped at page ${stoppedByMemoryCap.atPage}: process memory reached ${stoppedByMemoryCap.pssMb} MB` : ''}`, pass: result.scroll.pass.heap },
