@@ -25,9 +25,25 @@ export class BitmapCache {
     this.#maxEntries = maxEntries
   }
 
-  /** Resolves with the bitmap for `key`, decoding it with `load` only if not cached; call release() when drawn. */
-  async acquire(key: number, load: () => Promise<ImageBitmap>): Promise<CachedBitmap> {
+  /**
+   * Resolves with the bitmap for `key`, decoding it with `load` only if not cached; call release() when drawn.
+   * A cached bitmap that `fits` turns down (decoded smaller than now needed) is replaced by a new load;
+   * what that load gives is taken as it is.
+   */
+  async acquire(key: number, load: () => Promise<ImageBitmap>, fits?: (bitmap: ImageBitmap) => boolean): Promise<CachedBitmap> {
     let entry = this.#entries.get(key)
+    while (entry && fits) {
+      const seen: Entry = entry
+      const cached = seen.bitmap ?? (await seen.promise.catch(() => undefined))
+      entry = this.#entries.get(key)
+      // Evicted or replaced while we waited: look again at whatever is there now.
+      if (entry !== seen) continue
+      if (!cached || !fits(cached)) {
+        this.#drop(key, seen)
+        entry = undefined
+      }
+      break
+    }
     if (entry) {
       // Re-insert so Map order is least-recently-used first.
       this.#entries.delete(key)
@@ -39,7 +55,7 @@ export class BitmapCache {
       created.promise.then(
         (bitmap) => {
           created.bitmap = bitmap
-          // Cleared while decoding: nobody will look this up again.
+          // Cleared or replaced while decoding: nobody will look this up again.
           if (this.#entries.get(key) !== created && created.pins === 0) bitmap.close()
           else this.#evict()
         },
@@ -69,6 +85,12 @@ export class BitmapCache {
         } else this.#evict()
       },
     }
+  }
+
+  /** Forgets an entry; its bitmap is closed now if nobody is drawing it, else on the last release. */
+  #drop(key: number, entry: Entry): void {
+    this.#entries.delete(key)
+    if (entry.pins === 0) entry.bitmap?.close()
   }
 
   #evict(): void {

@@ -35,7 +35,7 @@ export async function decodeScanJpeg(
 ): Promise<ImageBitmap> {
   if (signal.aborted) throw abortError()
   const scaled = dctScaledSize(pixels, target)
-  if (scaled && typeof ImageDecoder === 'function') return decodeScaled(bytes, scaled, signal)
+  if (scaled && canDecodeAtScale()) return decodeJpegAtScale(bytes, scaled, signal)
   return createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }), {
     resizeWidth: Math.min(pixels[0], target.width),
     resizeHeight: Math.min(pixels[1], target.height),
@@ -43,7 +43,10 @@ export async function decodeScanJpeg(
   })
 }
 
-async function decodeScaled(bytes: ArrayBuffer, size: Size, signal: AbortSignal): Promise<ImageBitmap> {
+export const canDecodeAtScale = (): boolean => typeof ImageDecoder === 'function'
+
+/** The JPEG decoded by ImageDecoder at `size`, which should be one of dctScaledSize's. */
+export async function decodeJpegAtScale(bytes: ArrayBuffer, size: Size, signal: AbortSignal): Promise<ImageBitmap> {
   // The decoder copies the bytes, so the caller's buffer (shared with read-ahead) stays usable.
   const decoder = new ImageDecoder({ type: 'image/jpeg', data: bytes, desiredWidth: size.width, desiredHeight: size.height })
   // Closing the decoder stops its work, so an abandoned page does not hold up the next one.

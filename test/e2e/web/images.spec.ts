@@ -1,7 +1,10 @@
 import { test, type Page } from '@playwright/test'
-import { resolve } from 'node:path'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { canvasIsBlank, expect, importFiles, openApp } from '../support/app'
 import { corpusPath } from '../support/corpus'
+import { enlargedJpeg, recordScaledDecodes, reducedSizes, scaledDecodes } from '../support/scaledDecode'
 
 const images = (name: string) => resolve(import.meta.dirname, '../../fixtures/images', name)
 const page1 = '[data-testid=page-canvas][data-page="1"]'
@@ -66,6 +69,66 @@ test('JPEG and PNG pages chosen together become one case file, pages in natural 
   expect((await colourAt(page, 0.5, 0.95)).every((c) => c! > 200)).toBe(true)
   await page.screenshot({ path: 'test-results/shots/images-jpeg-set.png' })
   expect(foreignRequests).toEqual([])
+})
+
+/** Page 1's canvas and the same JPEG decoded whole and drawn at the canvas's size, each as a 24 × 24 grid of grey levels. */
+function page1AgainstFullDecode(page: Page, jpeg: Uint8Array) {
+  return page.locator(page1).evaluate(async (el, bytes) => {
+    const c = el as HTMLCanvasElement
+    const full = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }))
+    const reference = new OffscreenCanvas(c.width, c.height)
+    const rctx = reference.getContext('2d')!
+    rctx.imageSmoothingQuality = 'high'
+    rctx.drawImage(full, 0, 0, c.width, c.height)
+    const grid = (source: CanvasImageSource) => {
+      const small = new OffscreenCanvas(24, 24)
+      const ctx = small.getContext('2d')!
+      ctx.imageSmoothingQuality = 'high'
+      ctx.drawImage(source, 0, 0, 24, 24)
+      const d = ctx.getImageData(0, 0, 24, 24).data
+      const out: number[] = []
+      for (let i = 0; i < d.length; i += 4) out.push((d[i]! + d[i + 1]! + d[i + 2]!) / 3)
+      return out
+    }
+    const ours = grid(c)
+    const theirs = grid(reference)
+    return { width: c.width, minGrey: Math.min(...ours), meanDiff: ours.reduce((sum, v, k) => sum + Math.abs(v - theirs[k]!), 0) / ours.length }
+  }, Array.from(jpeg))
+}
+
+test('a large JPEG page is decoded at a reduced scale for reading, and again larger after zooming in', async ({ page }) => {
+  await recordScaledDecodes(page)
+  await openApp(page)
+  const big = await enlargedJpeg(page, new Uint8Array(readFileSync(images('某局处罚案卷-第1页.jpg'))), 4)
+  const path = join(mkdtempSync(join(tmpdir(), 'images-')), '高清扫描-第1页.jpg')
+  writeFileSync(path, big)
+  await importFiles(page, [path])
+  await expect(page.getByTestId('library-row')).toHaveCount(1)
+  await page.getByTestId('open-case').click()
+  await page.evaluate(() => window.__caseReviewDesk.waitForPageRendered(1))
+  await page.evaluate(() => window.__caseReviewDesk.viewer.setZoom('fit-width'))
+  const reduced = reducedSizes(2400, 3392)
+  const readingSize = async () => {
+    const [w] = await canvasSize(page)
+    const decodes = await scaledDecodes(page)
+    for (const size of decodes) expect(reduced, `decode size ${size}`).toContain(size)
+    return { width: w!, decodes, reading: decodes.filter((size) => Number(size.split('x')[0]) >= w! && Number(size.split('x')[0]) < 2400) }
+  }
+  // Fit-width on a 1400-pixel window is well under the scan's 2400 pixels.
+  await expect.poll(async () => (await readingSize()).reading.length, { timeout: 10_000 }).toBeGreaterThan(0)
+  const atFit = await readingSize()
+  const fit = await page1AgainstFullDecode(page, big)
+  expect(fit.width).toBeLessThan(1400)
+  expect(fit.minGrey, 'the page has ink').toBeLessThan(200)
+  expect(fit.meanDiff, 'mean grey difference from the full decode').toBeLessThan(2)
+
+  // Zoomed in past what the first decode holds: decoded again, larger, never drawn up from the small one.
+  await page.evaluate(() => window.__caseReviewDesk.viewer.setZoom(0.75))
+  await expect.poll(async () => (await canvasSize(page))[0]).toBe(1800)
+  await expect.poll(async () => (await scaledDecodes(page)).includes('1800x2544'), { timeout: 10_000 }).toBe(true)
+  expect(atFit.decodes).not.toContain('1800x2544')
+  const zoomed = await page1AgainstFullDecode(page, big)
+  expect(zoomed.meanDiff).toBeLessThan(2)
 })
 
 test('a JPEG with EXIF orientation 6 is stored and shown upright', async ({ page }) => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, importFiles, openApp } from '../support/app'
 import { writeScanPdf, type ScanPdfPage } from '../support/scanPdf'
+import { enlargedJpeg, recordScaledDecodes, reducedSizes, scaledDecodes } from '../support/scaledDecode'
 
 const jpeg = (name: string) => new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../fixtures/images', name)))
 const grey = (name: string): Omit<ScanPdfPage, 'mediaBox'> => ({ jpeg: jpeg(name), width: 600, height: 848, colorSpace: 'DeviceGray' })
@@ -38,25 +39,6 @@ async function pageSummary(page: Page, n: number) {
 /** Every page at each zoom: 1 draws the 600-pixel-wide scans at about their own size, 0.5 decodes them at a reduced scale. */
 const zooms = [1, 0.5]
 
-/**
- * The fixture page redrawn four times larger (2400 × 3392, as a 290 dpi scan) and JPEG-encoded in
- * the browser, so that reading sizes are decoded at a reduced scale as a real scan's are.
- */
-async function enlargedScan(page: Page, name: string): Promise<Omit<ScanPdfPage, 'mediaBox'>> {
-  const base64 = await page.evaluate(async (bytes) => {
-    const source = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }))
-    const canvas = new OffscreenCanvas(source.width * 4, source.height * 4)
-    const ctx = canvas.getContext('2d')!
-    ctx.imageSmoothingQuality = 'high'
-    ctx.drawImage(source, 0, 0, canvas.width, canvas.height)
-    const data = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 })).arrayBuffer())
-    let text = ''
-    for (const b of data) text += String.fromCharCode(b)
-    return btoa(text)
-  }, Array.from(jpeg(name)))
-  return { jpeg: new Uint8Array(Buffer.from(base64, 'base64')), width: 2400, height: 3392, colorSpace: 'DeviceRGB' }
-}
-
 async function openAndSummarise(page: Page, name: string) {
   await page.evaluate((n) => window.__caseReviewDesk.openCaseFile(n), name)
   await page.evaluate(() => window.__caseReviewDesk.waitForPageRendered(1, 20_000))
@@ -70,21 +52,11 @@ async function openAndSummarise(page: Page, name: string) {
 }
 
 test('single-JPEG scan pages are drawn without pdf.js, on the same pixels pdf.js would give', async ({ page }) => {
-  // Records the sizes asked of WebCodecs' ImageDecoder, the reduced-scale decode path.
-  await page.addInitScript(() => {
-    const Real = globalThis.ImageDecoder
-    if (!Real) return
-    const asked: string[] = ((globalThis as unknown as { __scaledDecodes: string[] }).__scaledDecodes = [])
-    globalThis.ImageDecoder = class extends Real {
-      constructor(init: ImageDecoderInit) {
-        super(init)
-        asked.push(`${init.desiredWidth}x${init.desiredHeight}`)
-      }
-    }
-  })
+  await recordScaledDecodes(page)
   const { foreignRequests } = await openApp(page)
   // Page 1 as large as a real scan (decoded at a reduced scale); page 2 small enough that zoom 1 decodes it whole.
-  const pages: ScanPdfPage[] = [{ ...layout[0]!, ...(await enlargedScan(page, '某局处罚案卷-第1页.jpg')) }, ...layout.slice(1)]
+  const big = await enlargedJpeg(page, jpeg('某局处罚案卷-第1页.jpg'), 4)
+  const pages: ScanPdfPage[] = [{ ...layout[0]!, jpeg: big, width: 2400, height: 3392, colorSpace: 'DeviceRGB' }, ...layout.slice(1)]
   // The same pages twice; in the reference every page also ends an empty path, which keeps all of them with pdf.js.
   const fast = writeScanPdf('扫描件.pdf', pages)
   const reference = writeScanPdf('对照件.pdf', pages.map((p) => ({ ...p, extraContent: `${p.extraContent ?? ''}\n0 0 1 1 re n` })))
@@ -92,7 +64,7 @@ test('single-JPEG scan pages are drawn without pdf.js, on the same pixels pdf.js
   await page.evaluate(() => window.__caseReviewDesk.waitForLibraryCount(2, 30_000))
 
   const ours = await openAndSummarise(page, '扫描件')
-  const scaledDecodes = await page.evaluate(() => (globalThis as unknown as { __scaledDecodes?: string[] }).__scaledDecodes ?? [])
+  const decodes = await scaledDecodes(page)
   const theirs = await openAndSummarise(page, '对照件')
   expect(ours.map((p) => p.drawnBy)).toEqual(zooms.flatMap(() => ['jpeg', 'jpeg', 'pdfjs']))
   expect(theirs.map((p) => p.drawnBy)).toEqual(zooms.flatMap(() => ['pdfjs', 'pdfjs', 'pdfjs']))
@@ -106,10 +78,10 @@ test('single-JPEG scan pages are drawn without pdf.js, on the same pixels pdf.js
     expect(diff, `${label} mean grey difference`).toBeLessThan(2)
   }
   // What was asked of ImageDecoder is n/8 of a scan (n < 8), and page 1 was decoded that way at reading size.
-  const reduced = [[2400, 3392], [600, 848]].flatMap(([w, h]) => [1, 2, 3, 4, 5, 6, 7].map((n) => `${Math.ceil((w! * n) / 8)}x${Math.ceil((h! * n) / 8)}`))
-  expect(scaledDecodes.length).toBeGreaterThan(0)
-  for (const size of scaledDecodes) expect(reduced, `decode size ${size}`).toContain(size)
-  expect(scaledDecodes.filter((size) => Number(size.split('x')[0]) >= 595), `reading-size decodes among ${scaledDecodes.join(', ')}`).not.toEqual([])
+  const reduced = [...reducedSizes(2400, 3392), ...reducedSizes(600, 848)]
+  expect(decodes.length).toBeGreaterThan(0)
+  for (const size of decodes) expect(reduced, `decode size ${size}`).toContain(size)
+  expect(decodes.filter((size) => Number(size.split('x')[0]) >= 595), `reading-size decodes among ${decodes.join(', ')}`).not.toEqual([])
   // Page 2 is turned by its /Rotate: wider than tall.
   expect(ours[1]!.size[0]).toBeGreaterThan(ours[1]!.size[1]!)
 

@@ -47,4 +47,64 @@ describe('BitmapCache', () => {
     const ok = await cache.acquire(0, async () => fakeBitmap(1) as unknown as ImageBitmap)
     expect(ok.bitmap.width).toBe(1)
   })
+
+  describe('with a size check', () => {
+    const atLeast = (side: number) => (b: ImageBitmap) => b.width >= side
+    const loader = (side: number, made: Fake[]) => async () => {
+      const b = fakeBitmap(side)
+      made.push(b)
+      return b as unknown as ImageBitmap
+    }
+
+    it('reuses a cached page decoded large enough, and decodes again one decoded too small', async () => {
+      const cache = new BitmapCache(10_000, 4)
+      const made: Fake[] = []
+      ;(await cache.acquire(0, loader(10, made), atLeast(5))).release()
+      ;(await cache.acquire(0, loader(10, made), atLeast(10))).release()
+      expect(made).toHaveLength(1)
+      const bigger = await cache.acquire(0, loader(40, made), atLeast(30))
+      expect(made).toHaveLength(2)
+      expect(bigger.bitmap).toBe(made[1])
+      // The small one is gone and closed; the large one now serves small requests too.
+      expect(made[0]!.closed).toBe(true)
+      bigger.release()
+      const thumb = await cache.acquire(0, loader(10, made), atLeast(10))
+      expect(thumb.bitmap).toBe(made[1])
+      thumb.release()
+      expect(made).toHaveLength(2)
+    })
+
+    it('closes a replaced page only once whoever is drawing it lets go', async () => {
+      const cache = new BitmapCache(10_000, 4)
+      const made: Fake[] = []
+      const small = await cache.acquire(0, loader(10, made), atLeast(10))
+      const big = await cache.acquire(0, loader(40, made), atLeast(40))
+      expect(made[0]!.closed).toBe(false)
+      small.release()
+      expect(made[0]!.closed).toBe(true)
+      big.release()
+      expect(made[1]!.closed).toBe(false)
+    })
+
+    it('waits for a decode under way before judging it, and takes what its own decode gives', async () => {
+      const cache = new BitmapCache(10_000, 4)
+      const made: Fake[] = []
+      let finish!: () => void
+      const slow = async () => {
+        await new Promise<void>((r) => (finish = r))
+        return loader(10, made)()
+      }
+      const first = cache.acquire(0, slow, atLeast(10))
+      // Asks for more than anything will give: the new decode's result is used, not decoded again and again.
+      const second = cache.acquire(0, loader(20, made), atLeast(1000))
+      finish()
+      const [a, b] = await Promise.all([first, second])
+      expect(a.bitmap).toBe(made[0])
+      expect(b.bitmap).toBe(made[1])
+      expect(made).toHaveLength(2)
+      a.release()
+      b.release()
+      expect(made[0]!.closed).toBe(true)
+    })
+  })
 })
