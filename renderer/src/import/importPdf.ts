@@ -1,10 +1,10 @@
 import type { CaseDb } from '../store/db'
 import { addCaseFile, findCaseFileBySource } from '../store/caseFiles'
 import type { CaseFileRecord } from '../store/records'
-import { appendixAgrees, openPdf, pdfFacts, type PdfFacts } from '../pdf/openPdf'
+import { openPdf, pdfFacts, type PdfFacts } from '../pdf/openPdf'
 import { blobByteSource } from '../pdf/scan/blobByteSource'
 import { readForViewer } from '../pdf/scan/buildScanIndex'
-import { NO_SCAN_PAGES } from '../pdf/scan/scanPage'
+import { viewerReadingToStore } from '../pdf/viewerReadingToStore'
 import type { ImportProblem } from './importErrors'
 import { sha256OfBlob } from './sha256'
 import { sniffBlob } from './sniff'
@@ -67,9 +67,7 @@ export async function importPdf(db: CaseDb, file: File, deps: { askPassword: Pas
   const sha256 = await sha256OfBlob(file, (done, total) => progress('hashing', total ? done / total : 1))
   const existing = await findCaseFileBySource(db, sha256)
   if (existing) return { ok: false, problem: { code: 'duplicate', fileName, existingName: existing.name } }
-  const read = await reading
-  const scanIndex = read?.scanIndex ?? null
-  const appendix = read?.appendix && facts && (await appendixAgrees(file, read.appendix, facts)) ? read.appendix : null
+  const { scanIndex, appendix } = await viewerReadingToStore(file, await reading, facts)
 
   progress('storing', 0)
   const mime = 'application/pdf'
@@ -84,8 +82,8 @@ export async function importPdf(db: CaseDb, file: File, deps: { askPassword: Pas
     ...(password !== undefined ? { pdfPassword: password } : {}),
     ...(openRanges.length ? { openRanges } : {}),
     ...(appendix ? { pageTreeAppendix: appendix } : {}),
-    // An empty index records that the file was looked at and has no such pages.
-    ...(password === undefined ? { scanIndex: scanIndex?.pages.some((p) => p !== null) ? scanIndex : NO_SCAN_PAGES } : {}),
+    // A file opened with a password is not read strictly: it records nothing, and is not indexed later either.
+    ...(password === undefined ? { scanIndex } : {}),
   }
   try {
     await addCaseFile(db, record, [{ sha256, size: file.size, mime, data: file }])

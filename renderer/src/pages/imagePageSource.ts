@@ -14,6 +14,8 @@ const CACHE_ENTRIES = 6
 
 const isTiff = (s: CaseSource) => s.mime === 'image/tiff'
 const isJpeg = (s: CaseSource) => s.mime === 'image/jpeg'
+/** EXIF orientation applied, as the import measured the page. */
+const UPRIGHT: ImageBitmapOptions = { imageOrientation: 'from-image' }
 /** Decodes that must finish for the cache, whoever asked first and then scrolled away. */
 const NEVER = new AbortController().signal
 
@@ -24,7 +26,7 @@ const NEVER = new AbortController().signal
  * createImageBitmap with imageOrientation 'from-image', which applies the EXIF orientation
  * (a phone photo taken sideways arrives upright), and the TIFF Orientation tag is applied
  * in tiff.ts (run in a worker, lazily, one frame at a time). A JPEG without an EXIF turn that
- * is shown well below its own size is decoded at a reduced scale instead (decodeReduced).
+ * is shown well below its own size is decoded at a reduced scale instead (decodeJpegPage).
  * The import stored the same post-orientation sizes in `pages`, so the layout never has to
  * decode anything. The reviewer's rotation is then the only rotation.
  */
@@ -112,11 +114,8 @@ class ImagePageSource implements PageSource {
     const blob = this.#blobs[ref.source]
     if (!source || !blob) throw new PageRenderError(pageIndex, 'missing', `第 ${pageIndex + 1} 页的图片文件缺失`)
     if (isTiff(source)) return this.#tiff.decode(source.sha256, blob, ref.frame)
-    if (isJpeg(source)) {
-      const reduced = await decodeReduced(blob, ref, size)
-      if (reduced) return reduced
-    }
-    return createImageBitmap(blob, { imageOrientation: 'from-image' })
+    if (isJpeg(source)) return decodeJpegPage(blob, ref, size)
+    return createImageBitmap(blob, UPRIGHT)
   }
 
   async destroy(): Promise<void> {
@@ -135,18 +134,20 @@ function drawSize(ref: ImagePageRef, request: RenderRequest): Size {
 }
 
 /**
- * A JPEG page shown well below its own size, decoded at n/8 of it (see decodeScanJpeg.ts): a
+ * A JPEG page shown well below its own size is decoded at n/8 of it (see decodeScanJpeg.ts): a
  * 300 dpi page at fit-width in about half the time. Only for files that need no EXIF turn and
- * are what the import measured; anything else, or a browser without ImageDecoder, gets null and
- * the full decode.
+ * are what the import measured; anything else, or a browser without ImageDecoder, gets the full
+ * decode.
  */
-async function decodeReduced(blob: Blob, ref: ImagePageRef, size: Size): Promise<ImageBitmap | null> {
+async function decodeJpegPage(blob: Blob, ref: ImagePageRef, size: Size): Promise<ImageBitmap> {
   const scaled = dctScaledSize([ref.width, ref.height], size)
-  if (!scaled || !canDecodeAtScale()) return null
+  if (!scaled || !canDecodeAtScale()) return createImageBitmap(blob, UPRIGHT)
   const bytes = await blob.arrayBuffer()
   const header = readJpegHeader(new Uint8Array(bytes))
-  if (!header || (header.exifOrientation ?? 1) !== 1 || header.width !== ref.width || header.height !== ref.height || ![1, 3].includes(header.components)) return null
-  return decodeJpegAtScale(bytes, scaled, NEVER).catch(() => null)
+  const plain = header && (header.exifOrientation ?? 1) === 1 && header.width === ref.width && header.height === ref.height && [1, 3].includes(header.components)
+  const reduced = plain ? await decodeJpegAtScale(bytes, scaled, NEVER).catch(() => null) : null
+  // The bytes are in memory by now: the full decode starts from them rather than reading the file again.
+  return reduced ?? createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }), UPRIGHT)
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { CaseDb } from '../store/db'
 import { getBlob, saveViewerReading } from '../store/caseFiles'
 import type { CaseFileRecord } from '../store/records'
-import { appendixAgrees, openPdf, pdfFacts } from '../pdf/openPdf'
+import { openPdf, pdfFacts, type PdfFacts } from '../pdf/openPdf'
 import type { PageSource } from './PageSource'
 import { PdfPageSource } from './pdfPageSource'
 import { createImagePageSource } from './imagePageSource'
 import { ScanPdfPageSource } from './scanPdfPageSource'
-import { NO_SCAN_PAGES, usableScanIndex } from '../pdf/scan/scanPage'
+import { usableScanIndex } from '../pdf/scan/scanPage'
+import { viewerReadingToStore } from '../pdf/viewerReadingToStore'
 import { readForViewer } from '../pdf/scan/buildScanIndex'
 import { appendixBytes } from '../pdf/scan/pageTreeAppendix'
 import { blobByteSource } from '../pdf/scan/blobByteSource'
@@ -58,17 +59,19 @@ const INDEX_DELAY_MS = 3000
 function indexLater(db: CaseDb, caseFile: CaseFileRecord, blob: Blob): void {
   setTimeout(() => {
     void (async () => {
-      const { scanIndex, appendix } = await readForViewer(blobByteSource(blob), caseFile.pageCount)
-      let agreed: string | null = null
-      if (appendix) {
-        const plain = await openPdf(blob)
-        if (plain.ok) {
-          const facts = await pdfFacts(plain.doc).catch(() => null)
-          void plain.doc.destroy()
-          if (facts && facts.pageCount === caseFile.pageCount && (await appendixAgrees(blob, appendix, facts))) agreed = appendix
+      const read = await readForViewer(blobByteSource(blob), caseFile.pageCount)
+      // pdf.js's plain reading, to check the appendix against; only opened when there is one.
+      let plain: PdfFacts | null = null
+      if (read.appendix) {
+        const opened = await openPdf(blob)
+        if (opened.ok) {
+          const facts = await pdfFacts(opened.doc).catch(() => null)
+          void opened.doc.destroy()
+          if (facts?.pageCount === caseFile.pageCount) plain = facts
         }
       }
-      await saveViewerReading(db, caseFile.id, scanIndex?.pages.some((p) => p !== null) ? scanIndex : NO_SCAN_PAGES, agreed)
+      const { scanIndex, appendix } = await viewerReadingToStore(blob, read, plain)
+      await saveViewerReading(db, caseFile.id, scanIndex, appendix)
     })().catch(() => undefined)
   }, INDEX_DELAY_MS)
 }

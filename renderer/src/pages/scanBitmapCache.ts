@@ -2,6 +2,8 @@
  * The last few scan pages decoded at reading size. A thumbnail, or a redraw after rotating, is
  * then drawn from one of these instead of decoding the 300 dpi JPEG again. Bounded by pixels.
  * Draws from a cached bitmap are synchronous, so closing an evicted one never races a draw.
+ * Not BitmapCache (image case files), which shares each decode and lets it finish into the cache:
+ * here a withdrawn page's decode is dropped, so a flip starts on the next page at once.
  */
 export class ScanBitmapCache {
   #entries = new Map<number, ImageBitmap>()
